@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IloOfficeConfig(AppConfig):
+    name = "ilo_office"
+    verbose_name = _("Site")

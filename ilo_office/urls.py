@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from ilo_office import views
+
+admin.site.site_header = "ILO Country Office for Viet Nam"
+admin.site.site_title = "ILO Viet Nam back office"
+
+urlpatterns = [
+    path("healthz", views.health, name="health"),
+]
+
+# English at the root, Vietnamese under /vi/.
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path("news/", include("newsroom.urls")),
+    path("events/", include("events.urls")),
+    path("", include("programmes.urls")),
+    path(settings.ADMIN_URL, admin.site.urls),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,115 @@
+"""Articles: press releases, news, features, statements and republished coverage."""
+
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ilo_office.markup import clean_html
+from ilo_office.publishing import Publishable, PublishingQuerySet
+
+
+class ArticleQuerySet(PublishingQuerySet):
+    def for_listing(self):
+        """What a list or card needs, in a fixed number of queries."""
+        return self.select_related("hero").prefetch_related("programmes")
+
+    def related_to(self, article):
+        """Other published articles, those sharing a programme or theme first, then newest."""
+        through_p = Article.programmes.through.objects
+        through_t = Article.themes.through.objects
+        shares_programme = Exists(
+            through_p.filter(
+                article_id=OuterRef("pk"),
+                programme_id__in=through_p.filter(article_id=article.pk).values("programme_id"),
+            )
+        )
+        shares_theme = Exists(
+            through_t.filter(
+                article_id=OuterRef("pk"),
+                theme_id__in=through_t.filter(article_id=article.pk).values("theme_id"),
+            )
+        )
+        return (
+            self.published()
+            .exclude(pk=article.pk)
+            .alias(shares_programme=shares_programme, shares_theme=shares_theme)
+            .order_by("-shares_programme", "-shares_theme", "-publish_at")
+        )
+
+
+class Article(Publishable):
+    """One piece of the newsroom."""
+
+    class Kind(models.TextChoices):
+        PRESS_RELEASE = "press_release", _("Press release")
+        NEWS = "news", _("News")
+        FEATURE = "feature", _("Feature")
+        STATEMENT = "statement", _("Statement or speech")
+        COVERAGE = "coverage", _("In the media")
+
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS, db_index=True
+    )
+    dateline = models.CharField(
+        _("dateline place"),
+        max_length=100,
+        blank=True,
+        help_text=_('The city the story is filed from, e.g. HANOI. Shown as "HANOI (ILO News) -".'),
+    )
+    standfirst = models.TextField(
+        _("standfirst"),
+        blank=True,
+        help_text=_(
+            "The lead: one or two sentences under the title, also used in lists and feeds."
+        ),
+    )
+    body = models.TextField(
+        _("body"), blank=True, help_text=_("Formatted text; scripts and styles are removed.")
+    )
+    hero = models.ForeignKey(
+        "ilo_office.Photo",
+        verbose_name=_("main photo"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    source_name = models.CharField(
+        _("original outlet"),
+        max_length=200,
+        blank=True,
+        help_text=_("For coverage republished from another outlet: its name, e.g. Hanoi Times."),
+    )
+    source_url = models.URLField(_("original link"), max_length=500, blank=True)
+    source_published_on = models.DateField(_("original date"), null=True, blank=True)
+    programmes = models.ManyToManyField(
+        "programmes.Programme",
+        verbose_name=_("programmes"),
+        related_name="articles",
+        blank=True,
+    )
+    themes = models.ManyToManyField(
+        "programmes.Theme", verbose_name=_("areas of work"), related_name="articles", blank=True
+    )
+    partners = models.ManyToManyField(
+        "programmes.Partner", verbose_name=_("partners"), related_name="articles", blank=True
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta(Publishable.Meta):
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [models.Index(fields=["status", "-publish_at"], name="article_public_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("newsroom:article_detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        self.body = clean_html(self.body)
+        super().save(*args, **kwargs)

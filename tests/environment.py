@@ -1,0 +1,9 @@
+"""Loaded by pytest (`-p tests.environment`) before pytest-django reads the settings.
+
+The suite runs with the quick-start environment (DEBUG's throwaway key, local
+hosts) unless the caller sets these variables; DATABASE_URL picks the database.
+"""
+
+import os
+
+os.environ.setdefault("DEBUG", "1")
