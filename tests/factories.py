@@ -1,0 +1,122 @@
+import datetime
+import io
+
+import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from events.models import Event
+from ilo_office.models import Photo
+from ilo_office.publishing import Status
+from newsroom.models import Article
+from programmes.models import Partner, Programme, ProgrammePartner, Theme
+
+
+def jpeg_bytes(width=64, height=36, colour=(30, 45, 190)):
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), colour).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+class PhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Photo
+
+    title = factory.Sequence(lambda n: f"Photo {n}")
+    image = factory.LazyFunction(lambda: SimpleUploadedFile("p.jpg", jpeg_bytes(), "image/jpeg"))
+    alt_text = "Garment workers at their sewing machines"
+    caption = "Workers in a factory in Hanoi."
+    credit = "© ILO/A.Santos"
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+
+    name = factory.Sequence(lambda n: f"Area of work {n}")
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    name = factory.Sequence(lambda n: f"Partner organisation {n}")
+    acronym = factory.Sequence(lambda n: f"PO{n}")
+    kind = Partner.Kind.GOVERNMENT
+
+
+class PublishedFactory(factory.django.DjangoModelFactory):
+    """Published an hour ago unless told otherwise."""
+
+    status = Status.PUBLISHED
+    publish_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+
+    class Params:
+        draft = factory.Trait(status=Status.DRAFT)
+        scheduled = factory.Trait(
+            publish_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=1))
+        )
+
+
+class ProgrammeFactory(PublishedFactory):
+    class Meta:
+        model = Programme
+
+    name = factory.Sequence(lambda n: f"Programme {n}")
+    acronym = factory.Sequence(lambda n: f"P{n}")
+    summary = "Decent work in the garment sector."
+    stage = Programme.Stage.ACTIVE
+
+
+class ProgrammePartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgrammePartner
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    partner = factory.SubFactory(PartnerFactory)
+
+
+class LinkedContentFactory(PublishedFactory):
+    """Content with programmes, themes and partners: `ArticleFactory(programmes=[p])`."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def programmes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.programmes.set(extracted)
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.set(extracted)
+
+    @factory.post_generation
+    def partners(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.partners.set(extracted)
+
+
+class ArticleFactory(LinkedContentFactory):
+    class Meta:
+        model = Article
+
+    title = factory.Sequence(lambda n: f"Article number {n}")
+    kind = Article.Kind.NEWS
+    standfirst = "What happened, in a sentence."
+    body = "<p>The body of the article.</p>"
+
+
+class EventFactory(LinkedContentFactory):
+    class Meta:
+        model = Event
+
+    title = factory.Sequence(lambda n: f"Event number {n}")
+    kind = Event.Kind.WORKSHOP
+    start_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=10))
+    summary = "A workshop with the social partners."
+    city = "Hanoi"
+    country = "Viet Nam"
