@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ilo_office.images import make_renditions, validate_image_content
+
 
 class Photo(models.Model):
     """One image in the shared library, with what a reader needs to know about it."""
@@ -17,6 +19,7 @@ class Photo(models.Model):
         upload_to="photos/%Y/%m/",
         width_field="width",
         height_field="height",
+        validators=[validate_image_content],
         help_text=_("A JPEG, PNG or WebP photo, at least 1200 pixels wide if possible."),
     )
     width = models.PositiveIntegerField(editable=False, null=True)
@@ -40,6 +43,12 @@ class Photo(models.Model):
         blank=True,
         help_text=_("For example: © ILO/A.Santos"),
     )
+    renditions = models.JSONField(
+        default=list,
+        editable=False,
+        help_text=_("Resized copies made at upload: width, height and the WebP and JPEG files."),
+    )
+    renditions_of = models.CharField(max_length=255, blank=True, editable=False)
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
@@ -50,3 +59,37 @@ class Photo(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.image and self.renditions_of != self.image.name:
+            # Made once per uploaded file, after the save that gave the file its name.
+            self.renditions = make_renditions(self)
+            self.renditions_of = self.image.name
+            Photo.objects.filter(pk=self.pk).update(
+                renditions=self.renditions, renditions_of=self.renditions_of
+            )
+
+    def srcset(self, kind):
+        storage = self.image.storage
+        return ", ".join(f"{storage.url(r[kind])} {r['width']}w" for r in self.renditions)
+
+    @property
+    def webp_srcset(self):
+        return self.srcset("webp")
+
+    @property
+    def jpeg_srcset(self):
+        return self.srcset("jpeg")
+
+    @property
+    def fallback(self):
+        """The rendition for browsers that ignore srcset: the middle width."""
+        if not self.renditions:
+            return {"url": self.image.url, "width": self.width, "height": self.height}
+        entry = self.renditions[len(self.renditions) // 2]
+        return {
+            "url": self.image.storage.url(entry["jpeg"]),
+            "width": entry["width"],
+            "height": entry["height"],
+        }
