@@ -78,5 +78,7 @@ def make_renditions(photo):
             if storage.exists(name):
                 storage.delete(name)
             entry[key] = storage.save(name, ContentFile(buffer.getvalue()))
+            # Feeds announce enclosure lengths; knowing them avoids a stat per item.
+            entry[f"{key}_bytes"] = buffer.tell()
         renditions.append(entry)
     return renditions

@@ -83,6 +83,11 @@ class Photo(models.Model):
         return self.srcset("jpeg")
 
     @property
+    def largest(self):
+        """The widest rendition (for feeds and sharing), or None before renditions exist."""
+        return self.renditions[-1] if self.renditions else None
+
+    @property
     def fallback(self):
         """The rendition for browsers that ignore srcset: the middle width."""
         if not self.renditions:
