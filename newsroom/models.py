@@ -14,6 +14,18 @@ class ArticleQuerySet(PublishingQuerySet):
         """What a list or card needs, in a fixed number of queries."""
         return self.select_related("hero").prefetch_related("programmes")
 
+    def featured(self):
+        return self.published().filter(is_featured=True)
+
+    def most_read(self, since):
+        """Published articles by reads since a date, most read first; unread ones left out."""
+        return (
+            self.published()
+            .filter(daily_reads__day__gte=since)
+            .annotate(reads=models.Sum("daily_reads__count"))
+            .order_by("-reads", "-publish_at")
+        )
+
     def related_to(self, article):
         """Other published articles, those sharing a programme or theme first, then newest."""
         through_p = Article.programmes.through.objects
@@ -76,6 +88,36 @@ class Article(Publishable):
         blank=True,
         related_name="+",
     )
+    photos = models.ManyToManyField(
+        "ilo_office.Photo",
+        verbose_name=_("further photos"),
+        through="ArticlePhoto",
+        related_name="+",
+        blank=True,
+    )
+    revised_at = models.DateTimeField(
+        _("updated on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set when you correct or add to a published article: readers see "
+            '"Updated" with this date. Leave empty for small fixes.'
+        ),
+    )
+    media_contact = models.TextField(
+        _("media contact"),
+        blank=True,
+        help_text=_(
+            "For press releases: name, role, telephone and e-mail of the person journalists "
+            "should call, one per line."
+        ),
+    )
+    is_featured = models.BooleanField(
+        _("featured"),
+        default=False,
+        db_index=True,
+        help_text=_("Featured articles are shown in the Featured block of the newsroom."),
+    )
     source_name = models.CharField(
         _("original outlet"),
         max_length=200,
@@ -107,9 +149,54 @@ class Article(Publishable):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("newsroom:article_detail", kwargs={"slug": self.slug})
-
     def save(self, *args, **kwargs):
         self.body = clean_html(self.body)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("newsroom:article_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_coverage(self):
+        return self.kind == self.Kind.COVERAGE
+
+
+class ArticlePhoto(models.Model):
+    """A further photo of an article, in the order staff chose."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    photo = models.ForeignKey("ilo_office.Photo", on_delete=models.CASCADE, verbose_name=_("photo"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("further photo")
+        verbose_name_plural = _("further photos")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "photo"], name="article_photo_unique")
+        ]
+
+    def __str__(self):
+        return str(self.photo)
+
+
+class DailyReads(models.Model):
+    """How many times an article was read on one day (office time).
+
+    Counted from a beacon the page sends after it loads, not during the render, so
+    pages stay cacheable; no cookie, address or other personal data is kept.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="daily_reads")
+    day = models.DateField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("daily reads")
+        verbose_name_plural = _("daily reads")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "day"], name="daily_reads_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} {self.day}: {self.count}"

@@ -31,4 +31,5 @@ urlpatterns = [
         name="theme_feed_atom",
     ),
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="article_detail"),
+    path("<slug:slug>/read/", views.record_read, name="record_read"),
 ]

@@ -1,21 +1,49 @@
+import datetime
+
 from django.conf import settings
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
-from newsroom.models import Article
+from ilo_office.filtering import FilteredListMixin
+from newsroom import services
+from newsroom.filters import ArticleFilter
+from newsroom.models import Article, ArticlePhoto
+
+MOST_READ_DAYS = 30
+SIDE_BLOCK_SIZE = 5
 
 
-class ArticleListView(ListView):
+class NewsroomBlocksMixin:
+    """The newsroom's side blocks: featured and most read, published only."""
+
+    def get_context_data(self, **kwargs):
+        since = timezone.localdate() - datetime.timedelta(days=MOST_READ_DAYS)
+        return super().get_context_data(
+            featured_articles=Article.objects.featured().for_listing()[:SIDE_BLOCK_SIZE],
+            most_read_articles=Article.objects.most_read(since)[:SIDE_BLOCK_SIZE],
+            **kwargs,
+        )
+
+
+class ArticleListView(NewsroomBlocksMixin, FilteredListMixin, ListView):
     template_name = "newsroom/article_list.html"
     context_object_name = "articles"
+    filterset_class = ArticleFilter
 
     def get_paginate_by(self, queryset):
         return settings.PAGE_SIZE
 
     def get_queryset(self):
-        return Article.objects.published().for_listing()
+        return self.filter_queryset(Article.objects.published().for_listing())
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(NewsroomBlocksMixin, DetailView):
     template_name = "newsroom/article_detail.html"
     context_object_name = "article"
 
@@ -23,10 +51,29 @@ class ArticleDetailView(DetailView):
         return (
             Article.objects.published()
             .select_related("hero")
-            .prefetch_related("programmes", "themes", "partners")
+            .prefetch_related(
+                "programmes",
+                "themes",
+                "partners",
+                Prefetch(
+                    "articlephoto_set",
+                    queryset=ArticlePhoto.objects.select_related("photo"),
+                    to_attr="gallery",
+                ),
+            )
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["related_articles"] = Article.objects.related_to(self.object).for_listing()[:4]
         return context
+
+
+@csrf_exempt  # no cookie is read or set: a cross-site post can only add a read
+@require_POST
+@never_cache
+def record_read(request, slug):
+    """The beacon an article page sends once it has loaded: one more read today."""
+    article = get_object_or_404(Article.objects.published(), slug=slug)
+    services.record_read(article)
+    return HttpResponse(status=204)

@@ -1,0 +1,50 @@
+"""List filters from the query string that never turn bad input into an error.
+
+A reader who follows an old link or mistypes (?year=abc, ?programme=gone) gets
+the list with that one filter ignored and a sentence saying so, not a 500 and
+not an empty page. Valid filters in the same URL still apply.
+"""
+
+from django.utils.translation import gettext as _
+
+
+def apply_filters(filterset_class, request, queryset):
+    """Return (filterset, notices): a bound FilterSet whose invalid fields were dropped."""
+    data = request.GET.copy()
+    filterset = filterset_class(data, queryset=queryset, request=request)
+    notices = []
+    if not filterset.is_valid():
+        for name in filterset.errors:
+            field = filterset.form.fields.get(name)
+            label = field.label if field else name
+            notices.append(
+                _("The filter “%(label)s” was ignored: “%(value)s” is not a valid choice.")
+                % {"label": label, "value": data.get(name, "")[:100]}
+            )
+            data.pop(name, None)
+        filterset = filterset_class(data, queryset=queryset, request=request)
+    return filterset, notices
+
+
+class FilteredListMixin:
+    """For a ListView: `filter_queryset()` applies `filterset_class`, ignoring bad values."""
+
+    filterset_class = None
+
+    def filter_queryset(self, queryset):
+        self.filterset, self.filter_notices = apply_filters(
+            self.filterset_class, self.request, queryset
+        )
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        query = self.filterset.data.copy()
+        query.pop("page", None)
+        active = {k: v for k, v in self.filterset.form.cleaned_data.items() if v not in (None, "")}
+        return super().get_context_data(
+            filter=self.filterset,
+            filter_notices=self.filter_notices,
+            filters_active=bool(active),
+            query_without_page=query.urlencode(),
+            **kwargs,
+        )

@@ -1,0 +1,54 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from newsroom.models import Article
+from programmes.models import Partner, Programme, Theme
+
+
+def published_programmes(request):
+    return Programme.objects.published()
+
+
+def article_years(request=None):
+    """Years that have published articles, newest first: the choices of the year filter."""
+    years = Article.objects.published().dates("publish_at", "year", order="DESC")
+    return [(str(d.year), str(d.year)) for d in years]
+
+
+class ArticleFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+    kind = django_filters.ChoiceFilter(choices=Article.Kind.choices, label=_("Kind"))
+    theme = django_filters.ModelChoiceFilter(
+        field_name="themes",
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        label=_("Area of work"),
+    )
+    programme = django_filters.ModelChoiceFilter(
+        field_name="programmes",
+        queryset=published_programmes,
+        to_field_name="slug",
+        label=_("Programme"),
+    )
+    partner = django_filters.ModelChoiceFilter(
+        field_name="partners",
+        queryset=Partner.objects.all(),
+        to_field_name="slug",
+        label=_("Partner"),
+    )
+    year = django_filters.ChoiceFilter(
+        field_name="publish_at", lookup_expr="year", choices=article_years, label=_("Year")
+    )
+
+    class Meta:
+        model = Article
+        fields = ["q", "kind", "theme", "programme", "partner", "year"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()[:200]
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(title__icontains=value) | Q(standfirst__icontains=value) | Q(body__icontains=value)
+        )
