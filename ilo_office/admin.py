@@ -15,10 +15,16 @@ class PhotoAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("photo"))
     def thumbnail(self, obj):
-        if not obj.image:
-            return "-"
-        return format_html(
-            '<img src="{}" alt="" width="80" height="{}" loading="lazy">',
-            obj.image.url,
-            round(80 * obj.height / obj.width) if obj.width and obj.height else 45,
-        )
+        return photo_thumbnail(obj)
+
+
+def photo_thumbnail(photo):
+    """An 80-pixel-wide preview from the smallest rendition, for admin lists."""
+    if not photo or not photo.renditions:
+        return "-"
+    smallest = photo.renditions[0]
+    return format_html(
+        '<img src="{}" alt="" width="80" height="{}" loading="lazy">',
+        photo.image.storage.url(smallest["jpeg"]),
+        round(80 * smallest["height"] / smallest["width"]),
+    )

@@ -1,23 +1,41 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from ilo_office.admin import photo_thumbnail
 from ilo_office.admin_base import PUBLISHING_FIELDSET, PublishableAdmin
-from newsroom.models import Article
+from newsroom.models import Article, ArticlePhoto
+
+
+class ArticlePhotoInline(admin.TabularInline):
+    model = ArticlePhoto
+    autocomplete_fields = ["photo"]
+    extra = 0
 
 
 @admin.register(Article)
 class ArticleAdmin(PublishableAdmin):
-    list_display = ["title", "kind", "status", "publish_at"]
-    list_filter = ["status", "kind", "programmes", "themes"]
-    search_fields = ["title", "standfirst", "body"]
+    list_display = ["thumbnail", "title", "kind", "status", "publish_at", "is_featured"]
+    list_display_links = ["thumbnail", "title"]
+    list_filter = ["status", "kind", "is_featured", "programmes", "themes"]
+    list_select_related = ["hero"]
+    search_fields = ["title", "standfirst", "body", "dateline", "source_name"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["hero", "programmes", "themes", "partners"]
+    inlines = [ArticlePhotoInline]
     fieldsets = [
-        (None, {"fields": ["title", "kind", "dateline", "standfirst", "body", "hero"]}),
+        (
+            None,
+            {"fields": ["title", "kind", "dateline", "standfirst", "body", "hero", "is_featured"]},
+        ),
         (_("Related to"), {"fields": ["programmes", "themes", "partners"]}),
+        (_("Press release"), {"fields": ["media_contact"]}),
         (
             _("Republished from another outlet"),
             {"fields": ["source_name", "source_url", "source_published_on"]},
         ),
-        PUBLISHING_FIELDSET,
+        (_("Publishing"), {"fields": [*PUBLISHING_FIELDSET[1]["fields"], "revised_at"]}),
     ]
+
+    @admin.display(description=_("photo"))
+    def thumbnail(self, obj):
+        return photo_thumbnail(obj.hero)
