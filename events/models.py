@@ -1,7 +1,11 @@
 """Events: meetings, workshops, webinars, study visits and the rest of the calendar."""
 
 import datetime
+import uuid
+import zoneinfo
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
@@ -12,10 +16,28 @@ from django.utils.translation import gettext_lazy as _
 from ilo_office.markup import clean_html
 from ilo_office.publishing import Publishable, PublishingQuerySet
 
+OFFICE_ZONE = settings.TIME_ZONE
+
+
+def validate_time_zone(value):
+    # A validator, not field choices: the zone list comes from tzdata, and choices
+    # would make every tzdata release look like a model change needing a migration.
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("“%(value)s” is not a time zone name."), params={"value": value})
+
+
+# Changes to these fields are what a subscriber's calendar must pick up: each one
+# that reaches the public raises the event's iCalendar SEQUENCE.
+CALENDAR_FIELDS = (
+    "title", "start_date", "end_date", "start_time", "end_time", "time_zone", "precision",
+    "event_status", "summary", "venue", "city", "country", "is_online", "online_url",
+    "show_online_link", "status", "publish_at", "slug",
+)  # fmt: skip
+
 
 def office_today() -> datetime.date:
     """Today in the office's time zone (Asia/Ho_Chi_Minh), not the server's."""
-    return timezone.localdate()
+    return timezone.localdate(timezone=zoneinfo.ZoneInfo(OFFICE_ZONE))
 
 
 class EventQuerySet(PublishingQuerySet):
@@ -62,9 +84,28 @@ class Event(Publishable):
         CAMPAIGN = "campaign", _("Campaign")
         OTHER = "other", _("Other")
 
+    class Precision(models.TextChoices):
+        EXACT = "exact", _("Exact dates")
+        MONTH = "month", _("Month only")
+        QUARTER = "quarter", _("Quarter only")
+        TBC = "tbc", _("To be confirmed")
+
+    class EventStatus(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        POSTPONED = "postponed", _("Postponed")
+        CANCELLED = "cancelled", _("Cancelled")
+        MOVED_ONLINE = "moved_online", _("Moved online")
+
     title = models.CharField(_("title"), max_length=300)
     kind = models.CharField(
         _("kind"), max_length=20, choices=Kind.choices, default=Kind.MEETING, db_index=True
+    )
+    event_status = models.CharField(
+        _("event status"),
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
+        help_text=_("Shown to readers and sent to subscribed calendars."),
     )
     start_date = models.DateField(_("first day"), db_index=True)
     end_date = models.DateField(
@@ -73,6 +114,34 @@ class Event(Publishable):
         blank=True,
         help_text=_("Leave empty for a one-day event. Never before the first day."),
     )
+    start_time = models.TimeField(
+        _("start time"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for an all-day event."),
+    )
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=OFFICE_ZONE,
+        validators=[validate_time_zone],
+        help_text=_(
+            "The zone the times are given in. Hanoi time unless, for example, a webinar "
+            "is organised from Bangkok or Geneva; readers then see both. "
+            "Write it as a zone name, e.g. Asia/Bangkok or Europe/Zurich."
+        ),
+    )
+    precision = models.CharField(
+        _("date precision"),
+        max_length=10,
+        choices=Precision.choices,
+        default=Precision.EXACT,
+        help_text=_(
+            'For an event known only as "March 2020" or "early next year": choose how '
+            "exact the dates are, and give the first day of that month or quarter."
+        ),
+    )
     summary = models.TextField(_("summary"), blank=True)
     description = models.TextField(
         _("description"), blank=True, help_text=_("Formatted text; scripts and styles are removed.")
@@ -80,7 +149,29 @@ class Event(Publishable):
     venue = models.CharField(_("venue"), max_length=250, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
     country = models.CharField(_("country"), max_length=100, blank=True)
-    is_online = models.BooleanField(_("online"), default=False)
+    is_online = models.BooleanField(
+        _("online"), default=False, help_text=_("Tick for webinars and events with online access.")
+    )
+    online_url = models.URLField(_("online link"), max_length=500, blank=True)
+    show_online_link = models.BooleanField(
+        _("show the online link to the public"),
+        default=False,
+        help_text=_("Leave unticked to keep the meeting link for registered participants only."),
+    )
+    registration = models.TextField(
+        _("registration and contact"),
+        blank=True,
+        help_text=_("How to register or whom to ask, e.g. an e-mail address."),
+    )
+    uid = models.UUIDField(
+        _("calendar identifier"), default=uuid.uuid4, unique=True, editable=False
+    )
+    sequence = models.PositiveIntegerField(
+        _("calendar revision"),
+        default=0,
+        editable=False,
+        help_text=_("Raised at every public change so that subscribed calendars update."),
+    )
     photo = models.ForeignKey(
         "ilo_office.Photo",
         verbose_name=_("photo"),
@@ -114,6 +205,20 @@ class Event(Publishable):
                 name="event_end_not_before_start",
                 violation_error_message=_("The last day cannot be before the first day."),
             ),
+            models.CheckConstraint(
+                condition=Q(end_time__isnull=True) | Q(start_time__isnull=False),
+                name="event_end_time_needs_start_time",
+                violation_error_message=_("Give a start time as well as an end time."),
+            ),
+            models.CheckConstraint(
+                condition=Q(end_time__isnull=True)
+                | Q(end_date__gt=F("start_date"))
+                | Q(end_time__gte=F("start_time")),
+                name="event_end_time_not_before_start_time",
+                violation_error_message=_(
+                    "On a one-day event the end time cannot be before the start."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -124,11 +229,52 @@ class Event(Publishable):
 
     def save(self, *args, **kwargs):
         self.description = clean_html(self.description)
+        if self.pk and self._calendar_changed():
+            self.sequence += 1
         super().save(*args, **kwargs)
+
+    def _calendar_changed(self):
+        old = type(self)._default_manager.filter(pk=self.pk).values(*CALENDAR_FIELDS).first()
+        return old is not None and any(getattr(self, name) != value for name, value in old.items())
+
+    def clean(self):
+        super().clean()
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The last day cannot be before the first day.")})
+        if self.end_time and not self.start_time:
+            raise ValidationError({"start_time": _("Give a start time as well as an end time.")})
+        if self.is_online and self.show_online_link and not self.online_url:
+            raise ValidationError({"online_url": _("Give the link you want to show.")})
 
     @property
     def last_date(self):
         return self.end_date or self.start_date
+
+    @property
+    def is_all_day(self):
+        return self.start_time is None
+
+    @property
+    def zone(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def starts_at(self):
+        """Aware start of a timed event, None for an all-day one."""
+        if self.start_time is None:
+            return None
+        return datetime.datetime.combine(self.start_date, self.start_time, tzinfo=self.zone)
+
+    @property
+    def ends_at(self):
+        if self.start_time is None:
+            return None
+        end_time = self.end_time or self.start_time
+        return datetime.datetime.combine(self.last_date, end_time, tzinfo=self.zone)
+
+    @property
+    def is_cancelled(self):
+        return self.event_status == self.EventStatus.CANCELLED
 
     def is_ongoing(self, today=None):
         today = today or office_today()
