@@ -67,6 +67,10 @@ class EventQuerySet(PublishingQuerySet):
     def for_listing(self):
         return self.prefetch_related("programmes")
 
+    def for_calendar(self):
+        """Published events with exact dates: the ones a calendar can place on a day."""
+        return self.published().filter(precision=Event.Precision.EXACT).order_by("start_date", "pk")
+
 
 class Event(Publishable):
     """Something on the office's calendar, on one day or over a range of days."""

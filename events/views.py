@@ -1,7 +1,12 @@
 from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from events import ical
 from events.models import Event, office_today
+from programmes.models import Programme
 
 
 class UpcomingEventListView(ListView):
@@ -43,3 +48,28 @@ class EventDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(today=office_today(), **kwargs)
+
+
+def _ics_response(payload, filename=None):
+    response = HttpResponse(payload, content_type="text/calendar; charset=utf-8")
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def event_ics(request, slug):
+    """One event as an .ics file, for "add to calendar"."""
+    event = get_object_or_404(Event.objects.for_calendar(), slug=slug)
+    payload = ical.calendar([event], request.build_absolute_uri)
+    return _ics_response(payload, filename=f"{event.slug}.ics")
+
+
+def calendar_feed(request, programme_slug=None):
+    """The subscription feed of all events, or of one programme's events."""
+    events = Event.objects.for_calendar()
+    name = _("ILO in Viet Nam: events")
+    if programme_slug:
+        programme = get_object_or_404(Programme.objects.published(), slug=programme_slug)
+        events = events.filter(programmes=programme)
+        name = _("ILO in Viet Nam: events of %(name)s") % {"name": programme.name}
+    return _ics_response(ical.calendar(events, request.build_absolute_uri, name=name))
