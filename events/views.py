@@ -5,22 +5,25 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from events import ical
+from events.filters import EventFilter
 from events.models import Event, office_today
+from ilo_office.filtering import FilteredListMixin
 from programmes.models import Programme
 
 
-class UpcomingEventListView(ListView):
+class UpcomingEventListView(FilteredListMixin, ListView):
     """Upcoming and ongoing events, soonest first, under month headings."""
 
     template_name = "events/event_list.html"
     context_object_name = "events"
     extra_context = {"is_past": False}
+    filterset_class = EventFilter
 
     def get_paginate_by(self, queryset):
         return settings.PAGE_SIZE
 
     def get_queryset(self):
-        return Event.objects.upcoming().for_listing()
+        return self.filter_queryset(Event.objects.upcoming().for_listing())
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(today=office_today(), **kwargs)
@@ -32,7 +35,7 @@ class PastEventListView(UpcomingEventListView):
     extra_context = {"is_past": True}
 
     def get_queryset(self):
-        return Event.objects.past().for_listing()
+        return self.filter_queryset(Event.objects.past().for_listing())
 
 
 class EventDetailView(DetailView):

@@ -1,0 +1,61 @@
+import django_filters
+from django.db.models import Q
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext_lazy as _
+
+from events.models import Event
+from programmes.models import Partner, Programme, Theme
+
+
+def published_programmes(request):
+    return Programme.objects.published()
+
+
+def event_years(request=None):
+    """Years that have published events, newest first."""
+    years = Event.objects.published().dates("start_date", "year", order="DESC")
+    return [(str(d.year), str(d.year)) for d in years]
+
+
+class EventFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=Event.Kind.choices, label=_("Kind"))
+    programme = django_filters.ModelChoiceFilter(
+        field_name="programmes",
+        queryset=published_programmes,
+        to_field_name="slug",
+        label=_("Programme"),
+    )
+    theme = django_filters.ModelChoiceFilter(
+        field_name="themes",
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        label=_("Area of work"),
+    )
+    partner = django_filters.ModelChoiceFilter(
+        field_name="partners",
+        queryset=Partner.objects.all(),
+        to_field_name="slug",
+        label=_("Organiser or partner"),
+    )
+    year = django_filters.ChoiceFilter(
+        field_name="start_date", lookup_expr="year", choices=event_years, label=_("Year")
+    )
+    month = django_filters.ChoiceFilter(
+        field_name="start_date",
+        lookup_expr="month",
+        choices=[(str(n), name) for n, name in MONTHS.items()],
+        label=_("Month"),
+    )
+    format = django_filters.ChoiceFilter(
+        method="filter_format",
+        choices=[("online", _("Online")), ("in-person", _("In person"))],
+        label=_("Format"),
+    )
+
+    class Meta:
+        model = Event
+        fields = ["kind", "programme", "theme", "partner", "year", "month", "format"]
+
+    def filter_format(self, queryset, name, value):
+        is_online = Q(is_online=True) | Q(event_status=Event.EventStatus.MOVED_ONLINE)
+        return queryset.filter(is_online if value == "online" else ~is_online)
