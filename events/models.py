@@ -215,8 +215,9 @@ class Event(Publishable):
                 violation_error_message=_("Give a start time as well as an end time."),
             ),
             models.CheckConstraint(
+                # SQL CHECK passes on NULL, so spell out the one-day case (end_date NULL).
                 condition=Q(end_time__isnull=True)
-                | Q(end_date__gt=F("start_date"))
+                | Q(end_date__isnull=False, end_date__gt=F("start_date"))
                 | Q(end_time__gte=F("start_time")),
                 name="event_end_time_not_before_start_time",
                 violation_error_message=_(

@@ -152,3 +152,4 @@ ADMIN_URL = env("ADMIN_URL", default="admin/").strip("/") + "/"
 
 # Items per page on public lists.
 PAGE_SIZE = 20
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour now: a link typed without a scheme is https

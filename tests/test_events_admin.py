@@ -1,0 +1,77 @@
+"""The events admin refuses impossible dates with a form error, not a crash."""
+
+import pytest
+
+from events.models import Event
+
+pytestmark = pytest.mark.django_db
+
+
+def post_event(admin_client, **overrides):
+    data = {
+        "title": "Workshop",
+        "kind": "workshop",
+        "event_status": "scheduled",
+        "precision": "exact",
+        "start_date": "2020-07-23",
+        "end_date": "",
+        "start_time": "",
+        "end_time": "",
+        "time_zone": "Asia/Ho_Chi_Minh",
+        "slug": "workshop",
+        "status": "draft",
+        "publish_at_0": "2020-07-01",
+        "publish_at_1": "09:00:00",
+        **overrides,
+    }
+    return admin_client.post("/admin/events/event/add/", data)
+
+
+def test_admin_creates_a_valid_event(admin_client):
+    """A complete form saves the event."""
+    response = post_event(admin_client, end_date="2020-07-24")
+    assert response.status_code == 302
+    assert Event.objects.get().end_date.isoformat() == "2020-07-24"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"end_date": "2020-07-22"}, "end_date"),
+        ({"end_time": "10:00"}, "start_time"),
+        ({"start_time": "14:00", "end_time": "10:00"}, None),
+        ({"time_zone": "Mars/Olympus_Mons"}, "time_zone"),
+        ({"start_date": "2020-02-30"}, "start_date"),
+    ],
+)
+def test_admin_shows_a_form_error_for_impossible_dates(admin_client, overrides, field):
+    """An end before the start, or a bad zone, is a clear error on the form; nothing is saved."""
+    response = post_event(admin_client, **overrides)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors
+    if field:
+        assert field in errors
+    assert not Event.objects.exists()
+
+
+def test_admin_list_filters_upcoming_and_past(admin_client):
+    """The when filter of the event list answers for both values."""
+    for when in ("upcoming", "past"):
+        assert admin_client.get("/admin/events/event/", {"when": when}).status_code == 200
+
+
+def test_database_refuses_a_one_day_event_ending_before_it_starts():
+    """Even written around the form, a 14:00-10:00 one-day event is refused by the database."""
+    import datetime
+
+    from django.db import IntegrityError
+
+    from tests.factories import EventFactory
+
+    with pytest.raises(IntegrityError):
+        EventFactory(
+            start_date=datetime.date(2020, 7, 23),
+            start_time=datetime.time(14, 0),
+            end_time=datetime.time(10, 0),
+        )
