@@ -10,11 +10,10 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ilo_office.markup import clean_html
-from ilo_office.publishing import Publishable, PublishingQuerySet
+from ilo_office.publishing import Publishable, PublishingQuerySet, office_today
 
 OFFICE_ZONE = settings.TIME_ZONE
 
@@ -33,11 +32,6 @@ CALENDAR_FIELDS = (
     "event_status", "summary", "venue", "city", "country", "is_online", "online_url",
     "show_online_link", "status", "publish_at", "slug",
 )  # fmt: skip
-
-
-def office_today() -> datetime.date:
-    """Today in the office's time zone (Asia/Ho_Chi_Minh), not the server's."""
-    return timezone.localdate(timezone=zoneinfo.ZoneInfo(OFFICE_ZONE))
 
 
 class EventQuerySet(PublishingQuerySet):

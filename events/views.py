@@ -1,3 +1,5 @@
+import zoneinfo
+
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -6,7 +8,7 @@ from django.views.generic import DetailView, ListView
 
 from events import ical
 from events.filters import EventFilter
-from events.models import Event, office_today
+from events.models import OFFICE_ZONE, Event, office_today
 from ilo_office.filtering import FilteredListMixin
 from programmes.models import Programme
 
@@ -50,7 +52,21 @@ class EventDetailView(DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(today=office_today(), **kwargs)
+        event = self.object
+        related = (
+            Event.objects.published()
+            .filter(programmes__in=event.programmes.all())
+            .exclude(pk=event.pk)
+            .distinct()
+            .order_by("-start_date")[:5]
+        )
+        return super().get_context_data(
+            today=office_today(),
+            related_events=related,
+            office_zone=zoneinfo.ZoneInfo(OFFICE_ZONE),
+            show_office_time=event.time_zone != OFFICE_ZONE,
+            **kwargs,
+        )
 
 
 def _ics_response(payload, filename=None):

@@ -7,11 +7,19 @@ rule is evaluated at query time (no cron job, no flag to flip). Every view, feed
 sitemap, search, count and side block must go through `published()`.
 """
 
+import zoneinfo
+
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ilo_office.text import slugify_vi
+
+
+def office_today():
+    """Today in the office's time zone (Asia/Ho_Chi_Minh), whatever the server's zone."""
+    return timezone.localdate(timezone=zoneinfo.ZoneInfo(settings.TIME_ZONE))
 
 
 class Status(models.TextChoices):

@@ -12,7 +12,7 @@ from ilo_office.publishing import Publishable, PublishingQuerySet
 class ArticleQuerySet(PublishingQuerySet):
     def for_listing(self):
         """What a list or card needs, in a fixed number of queries."""
-        return self.select_related("hero").prefetch_related("programmes")
+        return self.select_related("hero")
 
     def featured(self):
         return self.published().filter(is_featured=True)

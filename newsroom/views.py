@@ -25,7 +25,7 @@ class NewsroomBlocksMixin:
     def get_context_data(self, **kwargs):
         since = timezone.localdate() - datetime.timedelta(days=MOST_READ_DAYS)
         return super().get_context_data(
-            featured_articles=Article.objects.featured().for_listing()[:SIDE_BLOCK_SIZE],
+            featured_articles=Article.objects.featured()[:SIDE_BLOCK_SIZE],
             most_read_articles=Article.objects.most_read(since)[:SIDE_BLOCK_SIZE],
             **kwargs,
         )
@@ -65,7 +65,7 @@ class ArticleDetailView(NewsroomBlocksMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["related_articles"] = Article.objects.related_to(self.object).for_listing()[:4]
+        context["related_articles"] = Article.objects.related_to(self.object)[:4]
         return context
 
 

@@ -91,7 +91,7 @@ class Partner(models.Model):
 
 class ProgrammeQuerySet(PublishingQuerySet):
     def for_listing(self):
-        return self.select_related("photo").prefetch_related("themes")
+        return self.select_related("photo")
 
 
 class Programme(Publishable):
