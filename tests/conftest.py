@@ -5,3 +5,13 @@ import pytest
 def _media_root(settings, tmp_path):
     """Uploaded and generated files go to a temporary directory, never into the tree."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """Each test starts in English: a request under /vi/ leaves Vietnamese active in the thread."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
