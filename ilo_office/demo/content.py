@@ -1,0 +1,734 @@
+"""The demo content: every fact of the seed documents in ../shared/seeds/.
+
+Names, dates, figures and short attributed quotes are exact; the prose is ours.
+Written out here (not read from shared/ at run time) so that a fresh clone can
+load it. Dates of the seed events are the ranges the events page prints.
+Facts the seeds do not give are left empty rather than invented; where a value
+had to be inferred, a comment says from what.
+"""
+
+import datetime
+
+from events.models import Event
+from newsroom.models import Article
+from programmes.models import Partner, Programme, ProgrammePartner
+
+d = datetime.date
+Kind = Partner.Kind
+Role = ProgrammePartner.Role
+EK = Event.Kind
+
+THEMES = [
+    {
+        "slug": "labour-market-governance",
+        "name": "Labour market governance",
+        "is_cross_cutting": False,
+        "order": 1,
+        "summary": "Labour law and its enforcement, a stronger labour administration, and "
+        "industrial relations institutions fit for a market economy.",
+    },
+    {
+        "slug": "employment-and-sustainable-enterprises",
+        "name": "Employment and sustainable enterprise development",
+        "is_cross_cutting": False,
+        "order": 2,
+        "summary": "Labour market information, skills, entrepreneurship and business "
+        "development services, with jobs for young people, women, people with "
+        "disabilities and other vulnerable groups.",
+    },
+    {
+        "slug": "social-protection-and-social-security",
+        "name": "Social protection and social security",
+        "is_cross_cutting": False,
+        "order": 3,
+        "summary": "Extending social security and basic social services, safety and health at "
+        "work, and action against child labour, trafficking and HIV/AIDS discrimination.",
+    },
+    {
+        "slug": "social-dialogue",
+        "name": "Social dialogue",
+        "is_cross_cutting": True,
+        "order": 1,
+        "summary": "Government, employers and workers working out policy together.",
+    },
+    {
+        "slug": "international-labour-standards",
+        "name": "International Labour Standards",
+        "is_cross_cutting": True,
+        "order": 2,
+        "summary": "Ratifying and applying ILO conventions, the fundamental rights at work.",
+    },
+    {
+        "slug": "gender",
+        "name": "Gender",
+        "is_cross_cutting": True,
+        "order": 3,
+        "summary": "Equality of opportunity and treatment for women and men at work.",
+    },
+]
+
+PARTNERS = [
+    # The tripartite constituents named in the 2003 press release.
+    {
+        "slug": "molisa",
+        "name": "Ministry of Labour, Invalids and Social Affairs",
+        "acronym": "MOLISA",
+        "kind": Kind.GOVERNMENT,
+    },
+    {
+        "slug": "vgcl",
+        "name": "Viet Nam General Confederation of Labour",
+        "acronym": "VGCL",
+        "kind": Kind.WORKERS,
+    },
+    {
+        "slug": "vcci",
+        "name": "Viet Nam Chamber of Commerce and Industry",
+        "acronym": "VCCI",
+        "kind": Kind.EMPLOYERS,
+    },
+    # The seed lists the Cooperative Alliance among the ILO's main partners beside
+    # VCCI; the ILO counts it among Viet Nam's employers' organizations.
+    {
+        "slug": "vca",
+        "name": "Viet Nam Cooperative Alliance",
+        "acronym": "VCA",
+        "kind": Kind.EMPLOYERS,
+    },
+    {
+        "slug": "mofa",
+        "name": "Ministry of Foreign Affairs",
+        "acronym": "MOFA",
+        "kind": Kind.GOVERNMENT,
+    },
+    {
+        "slug": "mpi",
+        "name": "Ministry of Planning and Investment",
+        "acronym": "MPI",
+        "kind": Kind.GOVERNMENT,
+    },
+    {
+        "slug": "moj",
+        "name": "Ministry of Justice",
+        "acronym": "MOJ",
+        "kind": Kind.GOVERNMENT,
+    },
+    {
+        "slug": "government-office",
+        "name": "Government Office",
+        "acronym": "",
+        "kind": Kind.GOVERNMENT,
+    },
+    {
+        "slug": "president-office",
+        "name": "Office of the President",
+        "acronym": "",
+        "kind": Kind.GOVERNMENT,
+    },
+    {
+        "slug": "dolab",
+        "name": "Department of Overseas Labour (MOLISA)",
+        "acronym": "DoLAB",
+        "kind": Kind.GOVERNMENT,
+    },
+    {
+        "slug": "doe",
+        "name": "Department of Employment (MOLISA)",
+        "acronym": "DOE",
+        "kind": Kind.GOVERNMENT,
+    },
+    {
+        "slug": "dvet",
+        "name": "Directorate of Vocational Education and Training",
+        "acronym": "DVET",
+        "kind": Kind.GOVERNMENT,
+    },
+    {
+        "slug": "gso",
+        "name": "General Statistics Office",
+        "acronym": "GSO",
+        "kind": Kind.GOVERNMENT,
+    },
+    {
+        "slug": "d-fish",
+        "name": "Department of Fisheries (MARD)",
+        "acronym": "D-FISH",
+        "kind": Kind.GOVERNMENT,
+    },
+    {
+        "slug": "ilssa",
+        "name": "Institute of Labour Science and Social Affairs",
+        "acronym": "ILSSA",
+        "kind": Kind.RESEARCH,
+    },
+    {
+        "slug": "viri",
+        "name": "Vietnam Rural Industries Research and Development Institute",
+        "acronym": "VIRI",
+        "kind": Kind.RESEARCH,
+    },
+    {
+        "slug": "tern",
+        "name": "Textile Eco-innovation Research Network",
+        "acronym": "TERN",
+        "kind": Kind.RESEARCH,
+    },
+    {
+        "slug": "vietcraft",
+        "name": "Viet Nam Handicraft Exporters Association",
+        "acronym": "Vietcraft",
+        "kind": Kind.OTHER,
+    },
+    {
+        "slug": "eurocham",
+        "name": "European Chamber of Commerce in Viet Nam",
+        "acronym": "EUROCHAM",
+        "kind": Kind.OTHER,
+    },
+    {
+        "slug": "asean-secretariat",
+        "name": "ASEAN Secretariat",
+        "acronym": "",
+        "kind": Kind.OTHER,
+    },
+    {
+        "slug": "iom",
+        "name": "International Organization for Migration",
+        "acronym": "IOM",
+        "kind": Kind.UN_AGENCY,
+    },
+    # A member of the World Bank Group, itself a specialized agency of the UN system.
+    {
+        "slug": "ifc",
+        "name": "International Finance Corporation",
+        "acronym": "IFC",
+        "kind": Kind.UN_AGENCY,
+    },
+    {
+        "slug": "eu-delegation",
+        "name": "Delegation of the European Union to Viet Nam",
+        "acronym": "EU",
+        "kind": Kind.DONOR,
+    },
+    {
+        "slug": "sida",
+        "name": "Swedish International Development Cooperation Agency",
+        "acronym": "Sida",
+        "kind": Kind.DONOR,
+    },
+]
+
+# Photos the seeds mention; the real images are not ours to copy, so the loader
+# draws placeholders and says so in the title and credit.
+PHOTOS = [
+    {
+        "title": "Garment workers (placeholder image)",
+        "alt_text": "Women workers at sewing machines in a garment factory",
+        "caption": "The majority of garment workers in Viet Nam are women.",
+        "credit": "© ILO/A.Santos (placeholder image)",
+        "colour": (30, 45, 190),
+    },
+    {
+        "title": "Better Work Viet Nam in new locations (placeholder image)",
+        "alt_text": "Signing ceremony of the Better Work Viet Nam memorandum of understanding",
+        "caption": "The Better Work Vietnam will be launched in new locations and other "
+        "industries.",
+        "credit": "Photo: ILO Vietnam (placeholder image)",
+        "colour": (20, 110, 90),
+    },
+    {
+        "title": "DoLAB opening remarks (placeholder image)",
+        "alt_text": "Mr Dang Si Dung speaking at a lectern at the consultation workshop",
+        "caption": "Ông Đặng Sĩ Dũng, Phó Cục trưởng DoLAB phát biểu tại Hội thảo.\n"
+        "Mr. Dang Si Dung, Deputy Director of DoLAB, gave his opening remarks in the "
+        "consultation workshop on safe labour migration.",
+        "credit": "Source: IOM (placeholder image)",
+        "colour": (160, 70, 30),
+    },
+    {
+        "title": "IOM Chief of Mission (placeholder image)",
+        "alt_text": "Ms Park Mihyung speaking at the consultation workshop",
+        "caption": "Bà Park Mihyung, Trưởng đại diện của IOM tại Việt Nam, đánh giá cao "
+        "những cam kết quan trọng của Chính phủ Việt Nam đã đưa ra nhằm bảo vệ quyền của "
+        "người lao động di cư.\nMs. Park Mihyung, Chief of Mission of IOM Vietnam.",
+        "credit": "Source: IOM (placeholder image)",
+        "colour": (120, 40, 120),
+    },
+    {
+        "title": "Safe labour migration workshop (placeholder image)",
+        "alt_text": "Participants seated around a conference table at the workshop in Hanoi",
+        "caption": "Hội thảo Tham vấn về Chương trình và Hoạt động Hợp tác trong Lĩnh vực Di cư "
+        "Lao động tại Việt Nam ngày 19/4.\nConsultation workshop on partnerships and "
+        "cooperation on safe labour migration in Vietnam.",
+        "credit": "Source: IOM (placeholder image)",
+        "colour": (40, 90, 150),
+    },
+]
+
+PROGRAMMES = [
+    {
+        "slug": "better-work-viet-nam",
+        "name": "Better Work Viet Nam",
+        "acronym": "BWV",
+        "summary": "A joint ILO and IFC programme that, since 2009, has brought government, "
+        "employers, workers and international buyers together to improve working "
+        "conditions and competitiveness in garment and footwear factories.",
+        "description": (
+            "<p>Since 2009 the programme has worked with more than 440 garment and footwear "
+            "factories employing 750,000 workers in 29 provinces and cities, through "
+            "assessments, advisory services and training.</p>"
+            "<h2>2023-2027</h2>"
+            "<p>Memoranda of understanding signed on 22 November 2022 by the ILO, the IFC, "
+            "MOLISA, VCCI and VGCL open the programme to Hanoi, Ho Chi Minh City, "
+            "neighbouring provinces and other localities, and to other industries. The "
+            "phase puts social dialogue, gender equality, inclusive development, "
+            "occupational safety and health, and data first, together with labour "
+            "standards linked to climate change, productivity and business "
+            "performance.</p>"
+        ),
+        "stage": Programme.Stage.ACTIVE,
+        # The seed gives the year only ("launched in 2009"); pages print the year.
+        "start_date": d(2009, 1, 1),
+        "end_date": None,
+        "themes": ["labour-market-governance", "social-dialogue", "gender"],
+        "partners": [
+            ("ifc", Role.IMPLEMENTING),
+            ("molisa", Role.COUNTERPART),
+            ("vcci", Role.PARTNER),
+            ("vgcl", Role.PARTNER),
+        ],
+        "photo": "Garment workers (placeholder image)",
+    },
+    {
+        "slug": "enhance",
+        "name": "ENHANCE Project",
+        "acronym": "ENHANCE",
+        "summary": "An ILO project against child labour in Viet Nam: surveys of knowledge, "
+        "attitudes and practices, learning from child labour free zones, and a child labour "
+        "free certification scheme for enterprises.",
+        "stage": Programme.Stage.CLOSED,
+        "themes": ["social-protection-and-social-security", "international-labour-standards"],
+        "partners": [
+            ("molisa", Role.COUNTERPART),
+            ("vietcraft", Role.PARTNER),
+            ("viri", Role.PARTNER),
+        ],
+    },
+    {
+        "slug": "rsca",
+        "name": "Responsible Supply Chains in Asia",
+        "acronym": "RSCA",
+        "summary": "Promotes corporate social responsibility and responsible business conduct "
+        "in Asian supply chains; in Viet Nam in the wood and seafood sectors, with workers' "
+        "organizations and policy makers.",
+        "stage": Programme.Stage.CLOSED,
+        "themes": ["employment-and-sustainable-enterprises", "social-dialogue"],
+        "partners": [
+            ("eu-delegation", Role.FUNDING),
+            ("vgcl", Role.PARTNER),
+            ("vca", Role.PARTNER),
+            ("d-fish", Role.PARTNER),
+        ],
+    },
+    {
+        "slug": "score",
+        "name": "Sustaining Competitive and Responsible Enterprises",
+        "acronym": "SCORE",
+        "summary": "ILO training and in-factory counselling that helps small and medium "
+        "enterprises raise productivity and improve working conditions.",
+        "stage": Programme.Stage.CLOSED,
+        "themes": ["employment-and-sustainable-enterprises"],
+        "partners": [],
+    },
+    {
+        "slug": "ilo-sida-garment-supply-chains",
+        "name": "Decent Work in the Garment Sector Supply Chains in Asia",
+        "acronym": "ILO-Sida",
+        "summary": "An ILO project funded by Sida on decent work and environmental "
+        "sustainability in the garment supply chains of Asia.",
+        "stage": Programme.Stage.CLOSED,
+        "themes": ["employment-and-sustainable-enterprises", "international-labour-standards"],
+        "partners": [("sida", Role.FUNDING), ("tern", Role.PARTNER)],
+    },
+    {
+        "slug": "ilo-eu-evfta-labour-standards",
+        "name": "Promoting International Labour Standards within the framework of the EVFTA",
+        "acronym": "ILO-EU EVFTA",
+        "summary": "An ILO-EU project supporting Viet Nam's ratification and application of "
+        "fundamental ILO conventions under the EU-Viet Nam Free Trade Agreement.",
+        "stage": Programme.Stage.CLOSED,
+        "themes": ["international-labour-standards", "labour-market-governance"],
+        "partners": [("eu-delegation", Role.FUNDING), ("molisa", Role.COUNTERPART)],
+    },
+]
+
+OPENING_BODY = """
+<p>The International Labour Organization (ILO) on Monday officially opened its office in
+Hanoi, and pledged to work closely with its tripartite constituents, the Government and the
+employers' and workers' organizations, to promote Decent Work in Viet Nam.</p>
+<p>The opening was attended by senior officials of the Ministry of Foreign Affairs, the
+Ministry of Planning and Investment and the Ministry of Labour, Invalids and Social Affairs,
+by the employers' and workers' organizations, ambassadors, representatives of the United
+Nations and of the main development agencies working in Viet Nam, and by ILO officials.</p>
+<blockquote><p>"The promotion of Decent Work is the overarching mission of our
+organization."</p><p>Yasuyuki Nodera, Regional Director of the ILO in Asia and the
+Pacific</p></blockquote>
+<p>Mr Nodera said that an action plan for Decent Work would set the priorities for joint
+action, guide the ILO's technical cooperation and fund-raising, and serve as the basis for
+consultations with constituents, government bodies and development partners. The plan takes
+Viet Nam's Ten Year National Development Strategy as a key reference, and supports the
+Comprehensive Poverty Reduction and Growth Strategy, the United Nations' Millennium
+Development Goals (MDGs) and the Viet Nam Development Goals.</p>
+<p>The ILO's mission is to promote opportunities for women and men to obtain decent and
+productive work in conditions of freedom, equity, security and human dignity. Four strategic
+objectives guide its work:</p>
+<ul>
+<li>Promoting and realising standards and fundamental principles and rights at work</li>
+<li>Creating greater opportunities for women and men to secure decent employment</li>
+<li>Enhancing the coverage and effectiveness of social protection for all</li>
+<li>Strengthening tripartism and social dialogue</li>
+</ul>
+<p>The ILO sets international labour standards and gives technical assistance and advice to
+its constituents. Its cooperation with Viet Nam has grown steadily since 1992 with the
+demands of constituents; its main partners are MOLISA, the Viet Nam General Confederation of
+Labour, the Viet Nam Chamber of Commerce and Industry and the Vietnam Cooperative Alliance.
+Its projects in Viet Nam fall within four main areas:</p>
+<ul>
+<li>Institutional Capacity Building</li>
+<li>Labour Markets, Employment and Income</li>
+<li>Social Protection</li>
+<li>Social Dialogue</li>
+</ul>
+<p>Viet Nam resumed its membership of the ILO in 1992. The agreement to open an office in
+Hanoi was signed in February 2002, the year in which the Government of Viet Nam was also
+elected a deputy member of the ILO's Governing Body for a three-year term.</p>
+"""
+
+BETTER_WORK_BODY = """
+<p>Hanoi, Ho Chi Minh City, neighbouring provinces and other localities can receive support
+from the Better Work Vietnam programme in the 2023-2027 period, and the programme will reach
+new locations and other industries.</p>
+<p>Memoranda of understanding were signed on 22 November between the International Labour
+Organization (ILO), the International Finance Corporation (IFC), the Ministry of Labour,
+Invalids and Social Affairs, the Vietnam Chamber of Commerce and Industry and the Vietnam
+General Confederation of Labour.</p>
+<p>Since 2009 the programme has supported more than 440 garment and footwear factories,
+which employ 750,000 workers in 29 provinces and cities, with assessment, advisory and
+training services.</p>
+<p>According to Ingrid Christensen, Director of ILO Vietnam, the new phase gives priority to
+social dialogue, gender equality, inclusive development, occupational safety and health, and
+data and information, as well as labour standards related to climate change, productivity
+and business performance. She said the programme had improved social dialogue and awareness
+of gender equality at work, which matter for the conditions and incomes of hundreds of
+thousands of garment and footwear workers.</p>
+<p>Deputy Minister of Labour, Invalids and Social Affairs Nguyen Thi Ha said that after 14
+years in the country the programme had met national labour management targets and supported
+the enforcement of labour law, and that better coordination between regulators, employers
+and workers had helped build harmonious and stable workplaces.</p>
+<blockquote><p>"It also helps Vietnam become a responsible supplier and comply with the code
+of ethics in the garment and footwear industries."</p><p>Nguyen Thi Ha, Deputy Minister of
+Labour, Invalids and Social Affairs</p></blockquote>
+"""
+
+MIGRATION_BODY = """
+<p>On 19 April in Hanoi, the International Organization for Migration (IOM) Mission in
+Vietnam and the Department of Overseas Labour (DoLAB) of the Ministry of Labour, Invalids and
+Social Affairs (MOLISA) co-hosted a consultation workshop on partnerships and cooperation on
+safe labour migration for the period 2024-2028.</p>
+<p>Leaders of IOM and DoLAB met officials of other MOLISA departments, among them the
+Department of Employment (DOE) and the Directorate of Vocational Education and Training
+(DVET), and of the Departments of Labour, Invalids and Social Affairs (DOLISA) of nine
+provinces from which many migrant workers come.</p>
+<p>The workshop reviewed how well current cooperation between IOM and DoLAB works and
+discussed priorities for 2024-2028. Opening it, Mr Dang Si Dung, Deputy Director of DoLAB,
+thanked IOM for technical and financial support to labour migration regulations, training of
+officials, public awareness of safe migration and the protection of migrant workers,
+including its input to the Law on Contract-based Vietnamese Overseas Workers and two health
+handbooks for Vietnamese migrant workers in Japan and the Republic of Korea.</p>
+<p>Ms Park Mihyung, Chief of Mission of IOM Vietnam, described IOM's work with the Government,
+UN agencies and civil society for safe and orderly migration, and its commitment to skills
+development for migrant workers. With MOLISA, IOM works on labour migration, counter-
+trafficking, migrant health and skills, and on the vulnerabilities of women migrant
+workers.</p>
+<blockquote><p>"We are proud to work with government partners such as DoLAB to protect the
+rights and well-being of migrant workers and maximize the benefits of labour migration for
+all involved."</p><p>Park Mihyung, Chief of Mission, IOM Vietnam</p></blockquote>
+<p>Participants agreed that future cooperation should focus on capacity building,
+legislation, dialogue with countries of destination, career orientation, pre-departure
+information and counselling, and support for returning migrant workers, so that migration is
+safe and regular and migrant workers are empowered and skilled.</p>
+"""
+
+HANOI = datetime.timezone(datetime.timedelta(hours=7))
+
+ARTICLES = [
+    {
+        "slug": "ilo-office-opens-in-hanoi-decent-work-tops-the-agenda",
+        "title": "ILO Office opens in Hanoi, Decent Work Tops the Agenda",
+        "kind": Article.Kind.PRESS_RELEASE,
+        "dateline": "HANOI",
+        "standfirst": "The ILO officially opens its Hanoi office, pledging to work closely with "
+        "its tripartite constituents from Government, employer and worker groups to promote "
+        "Decent Work in Vietnam.",
+        "body": OPENING_BODY,
+        "publish_at": datetime.datetime(2003, 2, 17, 9, 0, tzinfo=HANOI),
+        "is_featured": True,
+        "programmes": [],
+        "themes": ["social-dialogue", "international-labour-standards"],
+        "partners": ["molisa", "vgcl", "vcci", "vca", "mofa", "mpi"],
+    },
+    {
+        "slug": "better-work-vietnam-program-to-deploy-in-hanoi-and-other-localities",
+        "title": "Better Work Vietnam program to deploy in Hanoi and other localities",
+        "kind": Article.Kind.COVERAGE,
+        "dateline": "HANOI",
+        "standfirst": "The program, launched in 2009, has joined the government, employers, "
+        "workers and international buyers to improve working conditions and boost the "
+        "competitiveness of Vietnam's garment industry.",
+        "body": BETTER_WORK_BODY,
+        # The seed gives "November 22" for the signing and the 2023-2027 period it
+        # opens; the newspaper's own page furniture names the Hanoi Times.
+        "publish_at": datetime.datetime(2022, 11, 22, 18, 0, tzinfo=HANOI),
+        "source_name": "The Hanoi Times",
+        "source_published_on": d(2022, 11, 22),
+        "hero": "Better Work Viet Nam in new locations (placeholder image)",
+        "programmes": ["better-work-viet-nam"],
+        "themes": ["social-dialogue", "gender"],
+        "partners": ["ifc", "molisa", "vcci", "vgcl"],
+    },
+    {
+        "slug": "promoting-cooperation-on-safe-labour-migration-in-vietnam-2024-2028",
+        "title": "Promoting cooperation on safe labour migration in Vietnam for period of "
+        "2024-2028",
+        "kind": Article.Kind.COVERAGE,
+        "dateline": "HANOI",
+        "standfirst": "IOM and the Department of Overseas Labour reviewed their cooperation "
+        "and set priorities for safe and regular labour migration in 2024-2028.",
+        "body": MIGRATION_BODY,
+        # The seed gives "April 19" but no year; the workshop planned the 2024-2028
+        # period, so we date it 19 April 2024.
+        "publish_at": datetime.datetime(2024, 4, 19, 17, 0, tzinfo=HANOI),
+        "source_name": "World and Vietnam Report (WVR)",
+        "source_published_on": d(2024, 4, 19),
+        "hero": "DoLAB opening remarks (placeholder image)",
+        "photos": [
+            "IOM Chief of Mission (placeholder image)",
+            "Safe labour migration workshop (placeholder image)",
+        ],
+        "programmes": [],
+        "themes": ["labour-market-governance"],
+        "partners": ["iom", "dolab", "molisa", "doe", "dvet"],
+    },
+]
+
+
+def _event(title, start, end=None, kind=EK.MEETING, **extra):
+    return {"title": title, "start_date": start, "end_date": end, "kind": kind, **extra}
+
+
+# The events page, in its order: newest month first, and within a month as printed.
+EVENTS = [
+    _event(
+        "Sixth Technical Meeting of Focal Specialists on International Labour Migration "
+        "Statistics in ASEAN",
+        d(2020, 9, 17),
+        summary="National government representatives, the ASEAN Secretariat, ASEAN "
+        "statistics staff and the ILO discuss data on international labour migration.",
+        partners=["asean-secretariat"],
+    ),
+    _event(
+        "Consultation on regulation of recruitment and the Draft Law on Contract-based "
+        "Vietnamese Overseas Workers (Revised)",
+        d(2020, 9, 15),
+        kind=EK.CONSULTATION,
+        summary="Multinational businesses and lawmakers discuss how the revised law can "
+        "support sustainable business and protect Vietnamese migrant workers.",
+        partners=["molisa", "dolab"],
+    ),
+    _event(
+        "SCORE Workshop on good practice sharing",
+        d(2020, 7, 28),
+        kind=EK.WORKSHOP,
+        summary="Enterprises and trainers of the SCORE programme share their good practices.",
+        programmes=["score"],
+    ),
+    _event(
+        "ILO Webinar on COVID-19: Protecting Workers in the Workplace in Asia and Pacific",
+        d(2020, 7, 23),
+        kind=EK.WEBINAR,
+        is_online=True,
+        summary="Trade unionists of Asia and the Pacific discuss Pillar 3 of the ILO Policy "
+        "Framework on COVID-19, protecting workers in the workplace, and how to shape policy "
+        "outcomes.",
+    ),
+    _event(
+        "Virtual Open Session at the ASEAN Committee on Migrant Workers (ACMW) Workshop on "
+        "Planning for the Action Plan in 2021-2025, and online preparatory meetings",
+        d(2020, 7, 22),
+        d(2020, 7, 23),
+        is_online=True,
+        summary="An online session of the ASEAN Committee on Migrant Workers preparing its "
+        "action plan for 2021-2025.",
+        partners=["asean-secretariat"],
+    ),
+    _event(
+        "ILO Webinar on COVID-19: Supporting Enterprises, Jobs and Income in Asia and Pacific",
+        d(2020, 7, 16),
+        kind=EK.WEBINAR,
+        is_online=True,
+        summary="Part of the ACTRAV Webinar Series 2.0: cushioning workers' loss of income "
+        "during lockdown through wage subsidies, job retention schemes and social protection, "
+        "and the trade union strategies that can shape them.",
+    ),
+    _event(
+        'Book Launch: "An ILO For All Seasons"',
+        d(2020, 6, 29),
+        kind=EK.BOOK_LAUNCH,
+        summary="A book tracing how, over a hundred years, the ILO built standards and policy "
+        "responses to employment and social crises, launched as COVID-19 brings the world of "
+        "work to its knees.",
+    ),
+    _event(
+        'Book launch: "Still Work to be Done"',
+        d(2020, 6, 25),
+        kind=EK.BOOK_LAUNCH,
+        summary="Luc Cortebeeck's plea for effective international social regulation and a "
+        "strong ILO: child labour, workers in supply chains and work after the coronavirus.",
+    ),
+    _event(
+        "ILO Webinar on COVID-19: Stimulating the Economy and Employment in Asia and Pacific",
+        d(2020, 6, 23),
+        kind=EK.WEBINAR,
+        is_online=True,
+        summary="Part of the ACTRAV Webinar Series 2.0: how economic and active labour market "
+        "policies can support workers and sectors in Asia and the Pacific on the road to "
+        "recovery.",
+    ),
+    _event(
+        "Social Responsibility in Labour Management at wood enterprises",
+        d(2020, 5, 26),
+        d(2020, 5, 27),
+        kind=EK.TRAINING,
+        summary="A training seminar of the Responsible Supply Chains in Asia programme for "
+        "wood industry executives, government officials, unions and employers.",
+        programmes=["rsca"],
+    ),
+    _event(
+        "Technical webinar: Environmental Regulatory Systems in the Textile & Garment Sector",
+        d(2020, 4, 30),
+        kind=EK.WEBINAR,
+        is_online=True,
+        summary="Experts discuss preliminary findings with the taskforce of the Textile "
+        "Eco-innovation Research Network (TERN) of the ILO-Sida garment supply chains project.",
+        programmes=["ilo-sida-garment-supply-chains"],
+        partners=["tern"],
+    ),
+    _event(
+        "Technical meetings on Convention 105 ratification dossier",
+        d(2020, 3, 1),
+        d(2020, 3, 7),
+        summary="MOLISA holds nine technical meetings with the Ministry of Justice, the "
+        "Government Office, the President Office and National Assembly committees to advocate "
+        "for ratifying Convention 105, with support of the ILO-EU project on labour standards "
+        "under the EVFTA.",
+        programmes=["ilo-eu-evfta-labour-standards"],
+        partners=["molisa", "moj", "government-office", "president-office"],
+    ),
+    _event(
+        "Launch of Convention 98 and consultation on its implementation plan",
+        d(2020, 3, 1),
+        d(2020, 3, 7),
+        kind=EK.WORKSHOP,
+        summary="MOLISA's Legal Department and the ILO-EU project launch the ratification of "
+        "ILO Convention 98 and consult on the plan to implement it.",
+        programmes=["ilo-eu-evfta-labour-standards"],
+        partners=["molisa"],
+    ),
+    _event(
+        "Study Visit to Sri Lanka to learn about Child Labour Free Zones",
+        d(2020, 3, 1),
+        d(2020, 3, 10),
+        kind=EK.STUDY_VISIT,
+        country="Sri Lanka",
+        summary="Vietnamese delegates learn how Sri Lanka prevents and eliminates child labour "
+        "and runs child labour free zones.",
+        programmes=["enhance"],
+    ),
+    _event(
+        "ENHANCE Project Endline KAP survey",
+        d(2020, 2, 25),
+        d(2020, 2, 29),
+        kind=EK.SURVEY,
+        country="Viet Nam",
+        summary="An endline survey of knowledge, attitudes and practices (KAP) on child labour "
+        "measures what has changed since the project began.",
+        programmes=["enhance"],
+    ),
+    _event(
+        'Inception meeting of the "CSR Think-Tank" for CSR promotion in the seafood supply '
+        "chains in Viet Nam",
+        d(2020, 2, 20),
+        city="Hanoi",
+        country="Viet Nam",
+        summary="About 30 people attend the first meeting of the 14-member CSR Think-Tank, "
+        "which will advise the Department of Fisheries (D-FISH, MARD) on promoting CSR and "
+        "responsible business conduct in seafood supply chains.",
+        programmes=["rsca"],
+        partners=["d-fish", "eu-delegation", "eurocham"],
+    ),
+    _event(
+        'Technical workshop "CSR implementation at enterprises - role and engagement of the '
+        'workers" for policy makers',
+        d(2020, 2, 13),
+        d(2020, 2, 14),
+        kind=EK.WORKSHOP,
+        city="Can Tho City",
+        country="Viet Nam",
+        summary="DOLISAs, labour federations and Cooperative Alliance affiliates of ten "
+        "provinces and cities of the Central Coast and the Mekong Delta discuss the role of "
+        "workers in CSR, in a workshop co-organized by ILO Hanoi and VGCL.",
+        programmes=["rsca"],
+        partners=["vgcl", "vca", "eu-delegation", "eurocham"],
+    ),
+    _event(
+        "Review workshop on the national campaign on better compliance in woodwork sector in 2019",
+        d(2020, 2, 1),
+        d(2020, 2, 7),
+        kind=EK.WORKSHOP,
+        summary="The MOLISA Inspectorate reviews the national campaign to improve compliance "
+        "with labour law in woodwork enterprises.",
+        partners=["molisa"],
+    ),
+    _event(
+        "Upcoming publication of National Child Labour Survey (NCLS) 2018",
+        d(2020, 1, 1),
+        kind=EK.OTHER,
+        summary="Findings of the second National Child Labour Survey, on the extent, "
+        "characteristics and causes of child labour in Viet Nam; data collected by GSO with "
+        "ILO support, report prepared by ILSSA.",
+        partners=["gso", "ilssa"],
+    ),
+    _event(
+        "ENHANCE project to develop child labour free certification scheme",
+        d(2020, 1, 1),
+        d(2020, 4, 30),
+        kind=EK.OTHER,
+        city="An Giang and Hanoi",
+        country="Viet Nam",
+        summary="A credible child labour free certification scheme for enterprises, piloted in "
+        "the project's livelihood work in An Giang and Hanoi with Vietcraft and VIRI.",
+        programmes=["enhance"],
+        partners=["vietcraft", "viri"],
+    ),
+]
+
+# Programmes and events are published as of this moment (deterministic, so that a
+# second run changes nothing); articles carry their own dates.
+PUBLISHED_AT = datetime.datetime(2020, 1, 1, 8, 0, tzinfo=HANOI)
+
+
+def event_slug(spec):
+    """Seed events are found again by a slug made from title and first day."""
+    from ilo_office.text import slugify_vi
+
+    return slugify_vi(f"{spec['title'][:80]} {spec['start_date']:%Y-%m-%d}")

@@ -1,0 +1,194 @@
+"""The demo content: every seed fact loaded, exactly, once."""
+
+import datetime
+import zoneinfo
+
+import pytest
+from django.core.management import call_command
+
+from events.models import Event
+from ilo_office.models import Photo
+from newsroom.models import Article
+from programmes.models import Partner, Programme, ProgrammePartner, Theme
+
+pytestmark = pytest.mark.django_db
+
+d = datetime.date
+HANOI = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+
+# Written from the events page of the seeds, independently of the loader's data.
+SEED_EVENTS = {
+    "Sixth Technical Meeting of Focal Specialists": (d(2020, 9, 17), None, None),
+    "Consultation on regulation of recruitment": (d(2020, 9, 15), None, None),
+    "SCORE Workshop on good practice sharing": (d(2020, 7, 28), None, "SCORE"),
+    "ILO Webinar on COVID-19: Protecting Workers": (d(2020, 7, 23), None, None),
+    "Virtual Open Session at the ASEAN Committee": (d(2020, 7, 22), d(2020, 7, 23), None),
+    "ILO Webinar on COVID-19: Supporting Enterprises": (d(2020, 7, 16), None, None),
+    'Book Launch: "An ILO For All Seasons"': (d(2020, 6, 29), None, None),
+    'Book launch: "Still Work to be Done"': (d(2020, 6, 25), None, None),
+    "ILO Webinar on COVID-19: Stimulating the Economy": (d(2020, 6, 23), None, None),
+    "Social Responsibility in Labour Management": (d(2020, 5, 26), d(2020, 5, 27), "RSCA"),
+    "Technical webinar: Environmental Regulatory Systems": (d(2020, 4, 30), None, "ILO-Sida"),
+    "Technical meetings on Convention 105": (d(2020, 3, 1), d(2020, 3, 7), "ILO-EU EVFTA"),
+    "Launch of Convention 98": (d(2020, 3, 1), d(2020, 3, 7), "ILO-EU EVFTA"),
+    "Study Visit to Sri Lanka": (d(2020, 3, 1), d(2020, 3, 10), "ENHANCE"),
+    "ENHANCE Project Endline KAP survey": (d(2020, 2, 25), d(2020, 2, 29), "ENHANCE"),
+    'Inception meeting of the "CSR Think-Tank"': (d(2020, 2, 20), None, "RSCA"),
+    'Technical workshop "CSR implementation': (d(2020, 2, 13), d(2020, 2, 14), "RSCA"),
+    "Review workshop on the national campaign": (d(2020, 2, 1), d(2020, 2, 7), None),
+    "Upcoming publication of National Child Labour Survey": (d(2020, 1, 1), None, None),
+    "ENHANCE project to develop child labour free": (d(2020, 1, 1), d(2020, 4, 30), "ENHANCE"),
+}
+
+SEED_PARTNERS = {
+    "MOLISA": Partner.Kind.GOVERNMENT,
+    "VGCL": Partner.Kind.WORKERS,
+    "VCCI": Partner.Kind.EMPLOYERS,
+    "VCA": Partner.Kind.EMPLOYERS,
+    "IOM": Partner.Kind.UN_AGENCY,
+    "IFC": Partner.Kind.UN_AGENCY,
+    "DoLAB": Partner.Kind.GOVERNMENT,
+    "GSO": Partner.Kind.GOVERNMENT,
+    "ILSSA": Partner.Kind.RESEARCH,
+    "Vietcraft": Partner.Kind.OTHER,
+    "VIRI": Partner.Kind.RESEARCH,
+    "Sida": Partner.Kind.DONOR,
+}
+
+
+@pytest.fixture
+def demo(settings, tmp_path):
+    call_command("load_demo_content", verbosity=0)
+
+
+def snapshot():
+    models = (Photo, Theme, Partner, Programme, ProgrammePartner, Article, Event)
+    state = {m.__name__: m.objects.count() for m in models}
+    for model in (Programme, Article, Event, Photo):
+        state[f"{model.__name__} changed"] = sorted(model.objects.values_list("pk", "updated_at"))
+    return state
+
+
+def test_loading_twice_changes_nothing(demo, capsys):
+    """A second run creates nothing, updates nothing and says so."""
+    before = snapshot()
+    call_command("load_demo_content")
+    assert snapshot() == before
+    assert "0 created, 0 updated" in capsys.readouterr().out
+
+
+def test_staff_edits_survive_a_second_run(demo):
+    """Re-running the loader never overwrites what staff changed."""
+    article = Article.objects.get(kind=Article.Kind.PRESS_RELEASE)
+    article.title = "Edited by the press officer"
+    article.save()
+    call_command("load_demo_content", verbosity=0)
+    article.refresh_from_db()
+    assert article.title == "Edited by the press officer"
+
+
+def test_every_seed_event_has_its_dates_and_programme(demo):
+    """Each of the 20 seed events is there once, with its exact days and its programme."""
+    events = list(Event.objects.published().prefetch_related("programmes"))
+    assert len(events) == len(SEED_EVENTS)
+    for prefix, (start, end, programme) in SEED_EVENTS.items():
+        (event,) = [e for e in events if e.title.startswith(prefix)]
+        assert (event.start_date, event.end_date) == (start, end), prefix
+        acronyms = [p.acronym for p in event.programmes.all()]
+        assert acronyms == ([programme] if programme else []), prefix
+
+
+def test_office_opening_press_release(demo):
+    """The 2003 press release keeps its kind, HANOI dateline and date in Hanoi time."""
+    article = Article.objects.get(slug="ilo-office-opens-in-hanoi-decent-work-tops-the-agenda")
+    assert article.kind == Article.Kind.PRESS_RELEASE
+    assert article.dateline == "HANOI"
+    assert article.publish_at.astimezone(HANOI).date() == d(2003, 2, 17)
+    for fact in ("1992", "February 2002", "Yasuyuki Nodera", "<li>Social Dialogue</li>"):
+        assert fact in article.body
+    assert {p.acronym for p in article.partners.all()} >= {"MOLISA", "VGCL", "VCCI", "VCA"}
+
+
+def test_better_work_article_carries_its_figures_and_source(demo):
+    """The republished Better Work article keeps 440, 750,000, 29 and its outlet."""
+    article = Article.objects.get(title__startswith="Better Work Vietnam program")
+    assert article.kind == Article.Kind.COVERAGE
+    assert article.source_name == "The Hanoi Times"
+    for figure in ("440", "750,000", "29 provinces", "2009", "2023-2027", "14"):
+        assert figure in article.body
+    assert "Other News" not in article.body and "Trending" not in article.body
+    assert [p.slug for p in article.programmes.all()] == ["better-work-viet-nam"]
+    assert {p.acronym for p in article.partners.all()} == {"IFC", "MOLISA", "VCCI", "VGCL"}
+
+
+def test_migration_article_photos_are_bilingual(demo):
+    """The IOM/DoLAB article's photos carry the Vietnamese and the English caption."""
+    article = Article.objects.get(title__startswith="Promoting cooperation on safe labour")
+    photos = [article.hero, *(item.photo for item in article.articlephoto_set.all())]
+    assert len(photos) == 3
+    assert "Ông Đặng Sĩ Dũng" in photos[0].caption
+    assert "Mr. Dang Si Dung, Deputy Director of DoLAB" in photos[0].caption
+    assert "Bà Park Mihyung" in photos[1].caption and "Ms. Park Mihyung" in photos[1].caption
+    assert all(p.credit.startswith("Source: IOM") for p in photos)
+    assert {p.acronym for p in article.partners.all()} >= {"IOM", "DoLAB", "MOLISA"}
+
+
+def test_areas_of_work(demo):
+    """Three strategic areas and three cross-cutting themes, flagged as such."""
+    strategic = Theme.objects.filter(is_cross_cutting=False).values_list("name", flat=True)
+    assert list(strategic) == [
+        "Labour market governance",
+        "Employment and sustainable enterprise development",
+        "Social protection and social security",
+    ]
+    cross = Theme.objects.filter(is_cross_cutting=True).values_list("name", flat=True)
+    assert list(cross) == ["Social dialogue", "International Labour Standards", "Gender"]
+
+
+def test_named_partners_with_their_kind(demo):
+    """The organisations the seeds name exist with the right kind."""
+    kinds = dict(Partner.objects.values_list("acronym", "kind"))
+    for acronym, kind in SEED_PARTNERS.items():
+        assert kinds.get(acronym) == kind, acronym
+
+
+def test_programmes_and_better_work_partners(demo):
+    """The six programmes are published; Better Work has its signing partners and since-2009."""
+    assert set(Programme.objects.published().values_list("acronym", flat=True)) == {
+        "BWV",
+        "ENHANCE",
+        "RSCA",
+        "SCORE",
+        "ILO-Sida",
+        "ILO-EU EVFTA",
+    }
+    better_work = Programme.objects.get(slug="better-work-viet-nam")
+    assert better_work.start_date.year == 2009
+    assert {pp.partner.acronym for pp in better_work.programmepartner_set.all()} == {
+        "IFC",
+        "MOLISA",
+        "VCCI",
+        "VGCL",
+    }
+
+
+def test_everything_is_public_and_photos_are_credited(demo):
+    """All demo content is visible through published(); photos have alt text and credit."""
+    assert Article.objects.published().count() == Article.objects.count() == 3
+    assert Event.objects.published().count() == Event.objects.count()
+    for photo in Photo.objects.all():
+        assert photo.alt_text and photo.credit and "placeholder" in photo.credit
+        assert photo.renditions
+    garment = Photo.objects.get(caption="The majority of garment workers in Viet Nam are women.")
+    assert garment.credit.startswith("© ILO/A.Santos")
+
+
+def test_past_events_page_reproduces_the_seed(demo, client):
+    """/events/past/ shows the seed's months, newest first, with the seed's date ranges."""
+    html = client.get("/events/past/").content.decode()
+    months = ["September 2020", "July 2020", "June 2020", "May 2020", "April 2020"]
+    months += ["March 2020", "February 2020", "January 2020"]
+    positions = [html.index(f">{month}</h2>") for month in months]
+    assert positions == sorted(positions)
+    for printed in ("22 - 23 July 2020", "1 January - 30 April 2020", "25 - 29 February 2020"):
+        assert printed in html
