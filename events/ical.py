@@ -14,6 +14,12 @@ import icalendar
 PRODID = "-//ILO Country Office for Viet Nam//Events//EN"
 UID_DOMAIN = "vietnam.ilo.org"
 
+# RFC 5545 has no "postponed". CANCELLED would make most clients delete or strike
+# the event, yet a postponed event is still going to happen and subscribers want to
+# keep it in view; TENTATIVE ("not confirmed") is the honest state until staff set
+# new dates (which raises SEQUENCE and updates the copy in place). Few clients show
+# TENTATIVE visibly, so SUMMARY also starts with "Postponed: " (see `_summary`).
+# "Moved online" is still happening as planned: CONFIRMED, with LOCATION "Online".
 STATUS = {
     "scheduled": "CONFIRMED",
     "moved_online": "CONFIRMED",
