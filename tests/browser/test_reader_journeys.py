@@ -56,7 +56,7 @@ def watch(page, origin):
 
 
 def test_every_page_type_loads_cleanly_in_both_languages(demo_site, page):
-    """Each page type renders in Chromium, in English and Vietnamese, with no error and no request to another site."""
+    """Every page type renders in both languages with no error and no third-party request."""
     problems = watch(page, demo_site.url)
     for path in page_types():
         for prefix, lang in (("", "en"), ("/vi", "vi")):
@@ -79,7 +79,7 @@ def test_language_switch_round_trip_keeps_the_page(demo_site, page):
 
 
 def test_filters_work_without_javascript(demo_site, browser):
-    """With scripts off, choosing a year on the past events page and applying it filters the list."""
+    """With scripts off, a year chosen on the past events page filters the list."""
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     try:
