@@ -34,6 +34,15 @@ CALENDAR_FIELDS = (
 )  # fmt: skip
 
 
+def last_day_of_period(day, precision):
+    """The last day of the month, or of the quarter, that `day` falls in."""
+    months = 3 if precision == Event.Precision.QUARTER else 1
+    first_month = day.month if months == 1 else (day.month - 1) // 3 * 3 + 1
+    next_month = first_month + months
+    year, month = day.year + (next_month - 1) // 12, (next_month - 1) % 12 + 1
+    return datetime.date(year, month, 1) - datetime.timedelta(days=1)
+
+
 class EventQuerySet(PublishingQuerySet):
     def with_last_day(self):
         return self.annotate(last_day=Coalesce("end_date", "start_date"))
@@ -228,6 +237,14 @@ class Event(Publishable):
 
     def save(self, *args, **kwargs):
         self.description = clean_html(self.description)
+        if self.end_date is None and self.precision in (
+            self.Precision.MONTH,
+            self.Precision.QUARTER,
+        ):
+            # An event "in March" may happen on any day of March: it stays upcoming
+            # until the month (or quarter) is over, and upcoming()/past() read that
+            # window from end_date, like any range.
+            self.end_date = last_day_of_period(self.start_date, self.precision)
         if self.pk and self._calendar_changed():
             self.sequence += 1
         super().save(*args, **kwargs)
@@ -276,8 +293,9 @@ class Event(Publishable):
         return self.event_status == self.EventStatus.CANCELLED
 
     def is_ongoing(self, today=None):
+        """Started before today and not over: only said of events with exact dates."""
         today = today or office_today()
-        return self.start_date < today <= self.last_date
+        return self.precision == self.Precision.EXACT and self.start_date < today <= self.last_date
 
     @property
     def place(self):

@@ -254,3 +254,23 @@ def test_online_filter_keeps_moved_online_events(client):
     EventFactory(title="Field visit", start_date=d(2020, 5, 4))
     assert listed(client, "/events/past/?format=online") == ["Moved meeting", "Webinar"]
     assert listed(client, "/events/past/?format=in-person") == ["Field visit"]
+
+
+@pytest.mark.parametrize(
+    ("precision", "first_day", "printed"),
+    [("month", d(2020, 3, 1), "March 2020"), ("quarter", d(2020, 1, 1), "Quarter 1, 2020")],
+)
+def test_approximate_event_stays_upcoming_until_its_period_is_over(
+    client, precision, first_day, printed
+):
+    """An event "in March" or "in Q1" is upcoming (never "ongoing") until 31 March ends in Hanoi."""
+    with time_machine.travel(datetime.datetime(2019, 12, 1, tzinfo=UTC), tick=False):
+        EventFactory(title="Survey launch", start_date=first_day, precision=precision)
+    with time_machine.travel(datetime.datetime(2020, 3, 20, tzinfo=UTC), tick=False):
+        assert printed in card(client, "/events/", "Survey launch")
+        assert "Ongoing" not in card(client, "/events/", "Survey launch")
+    with time_machine.travel(datetime.datetime(2020, 3, 31, 16, 59, tzinfo=UTC), tick=False):
+        assert listed(client, "/events/") == ["Survey launch"]
+    with time_machine.travel(datetime.datetime(2020, 3, 31, 17, 0, tzinfo=UTC), tick=False):
+        assert listed(client, "/events/") == []
+        assert printed in card(client, "/events/past/", "Survey launch")
