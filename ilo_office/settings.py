@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "programmes",
     "newsroom",
     "events",
+    "ilo_office.pages",
 ]
 
 MIDDLEWARE = [
@@ -73,6 +74,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ilo_office.context_processors.today",
+                "ilo_office.pages.context_processors.office_pages",
             ],
         },
     },

@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("news/", include("newsroom.urls")),
     path("events/", include("events.urls")),
     path("", include("programmes.urls")),
+    path("about/", include("ilo_office.pages.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     prefix_default_language=False,
 )

@@ -5,27 +5,16 @@ from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from events.models import Event
-from newsroom.models import Article
-from programmes.models import Programme, Theme
-
-HOME_NEWS = 6
-HOME_EVENTS = 5
+from ilo_office.pages.home import shown_blocks
 
 
 class HomeView(TemplateView):
+    """The home page: the blocks staff chose, in their order (see ilo_office.pages.home)."""
+
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            latest_articles=Article.objects.published().for_listing()[:HOME_NEWS],
-            upcoming_events=Event.objects.upcoming().for_listing()[:HOME_EVENTS],
-            programmes=Programme.objects.published()
-            .filter(stage=Programme.Stage.ACTIVE)
-            .for_listing(),
-            strategic_areas=Theme.objects.filter(is_cross_cutting=False),
-            **kwargs,
-        )
+        return super().get_context_data(blocks=shown_blocks(), **kwargs)
 
 
 @never_cache

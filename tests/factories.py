@@ -8,6 +8,7 @@ from PIL import Image
 
 from events.models import Event
 from ilo_office.models import Photo
+from ilo_office.pages.models import FeaturedProgramme, FeaturedStory, OfficePage
 from ilo_office.publishing import Status
 from newsroom.models import Article
 from programmes.models import Partner, Programme, ProgrammePartner, Theme
@@ -120,3 +121,29 @@ class EventFactory(LinkedContentFactory):
     summary = "A workshop with the social partners."
     city = "Hanoi"
     country = "Viet Nam"
+
+
+class OfficePageFactory(PublishedFactory):
+    class Meta:
+        model = OfficePage
+
+    title = factory.Sequence(lambda n: f"Office page {n}")
+    summary = "About the ILO Country Office for Viet Nam."
+    body = "<p>The office opened in Hanoi in 2003.</p>"
+    nav_order = factory.Sequence(lambda n: n)
+
+
+class FeaturedStoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FeaturedStory
+
+    article = factory.SubFactory(ArticleFactory)
+    order = factory.Sequence(lambda n: n)
+
+
+class FeaturedProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FeaturedProgramme
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    order = factory.Sequence(lambda n: n)

@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw
 
 from events.models import Event
 from ilo_office.demo import content
+from ilo_office.demo.office import load_office_pages
 from ilo_office.models import Photo
 from ilo_office.publishing import Status
 from newsroom.models import Article, ArticlePhoto
@@ -148,6 +149,7 @@ class Loader:
             }
             event, is_new = self.upsert(Event, {"slug": content.event_slug(spec)}, values)
             self._links(event, spec, programmes, themes, partners, is_new)
+        load_office_pages(self)
         return self
 
     def _links(self, obj, spec, programmes, themes, partners, is_new):
