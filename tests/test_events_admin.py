@@ -56,9 +56,25 @@ def test_admin_shows_a_form_error_for_impossible_dates(admin_client, overrides, 
 
 
 def test_admin_list_filters_upcoming_and_past(admin_client):
-    """The when filter of the event list answers for both values."""
-    for when in ("upcoming", "past"):
-        assert admin_client.get("/admin/events/event/", {"when": when}).status_code == 200
+    """The "when" filter splits the list into upcoming (drafts included) and past events."""
+    import datetime
+
+    from ilo_office.publishing import office_today
+    from tests.factories import EventFactory
+
+    today = office_today()
+    EventFactory(
+        title="Draft of next month", start_date=today + datetime.timedelta(days=30), draft=True
+    )
+    EventFactory(title="Ends today", start_date=today - datetime.timedelta(days=2), end_date=today)
+    EventFactory(title="Ended yesterday", start_date=today - datetime.timedelta(days=1))
+    for when, shown, hidden in (
+        ("upcoming", ["Draft of next month", "Ends today"], ["Ended yesterday"]),
+        ("past", ["Ended yesterday"], ["Draft of next month", "Ends today"]),
+    ):
+        html = admin_client.get("/admin/events/event/", {"when": when}).content.decode()
+        assert all(title in html for title in shown), when
+        assert not any(title in html for title in hidden), when
 
 
 def test_database_refuses_a_one_day_event_ending_before_it_starts():

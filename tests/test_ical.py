@@ -107,3 +107,19 @@ def test_unpublished_event_has_no_ics(client):
     """A draft's .ics is not found."""
     EventFactory(slug="secret", draft=True)
     assert client.get("/events/secret.ics").status_code == 404
+
+
+def test_postponed_event_is_tentative_and_says_so(client):
+    """A postponed event stays in calendars as TENTATIVE, its title starting "Postponed: "."""
+    EventFactory(slug="later", title="Book launch", event_status=Event.EventStatus.POSTPONED)
+    _r, (vevent,) = vevents(client, "/events/later.ics")
+    assert vevent["status"] == "TENTATIVE"
+    assert str(vevent["summary"]) == "Postponed: Book launch"
+
+
+def test_event_moved_online_is_confirmed_online(client):
+    """An event moved online still takes place: CONFIRMED, with its location given as online."""
+    EventFactory(slug="moved-online", event_status=Event.EventStatus.MOVED_ONLINE)
+    _r, (vevent,) = vevents(client, "/events/moved-online.ics")
+    assert vevent["status"] == "CONFIRMED"
+    assert str(vevent["location"]) == "Online"
