@@ -17,9 +17,11 @@ def apply_filters(filterset_class, request, queryset):
         for name in filterset.errors:
             field = filterset.form.fields.get(name)
             label = field.label if field else name
+            # Control characters (?kind=%00) are not echoed: HTML cannot carry them.
+            value = "".join(filter(str.isprintable, data.get(name, "")))[:100]
             notices.append(
                 _("The filter “%(label)s” was ignored: “%(value)s” is not a valid choice.")
-                % {"label": label, "value": data.get(name, "")[:100]}
+                % {"label": label, "value": value}
             )
             data.pop(name, None)
         filterset = filterset_class(data, queryset=queryset, request=request)

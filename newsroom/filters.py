@@ -1,9 +1,29 @@
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.models import Article
 from programmes.models import Partner, Programme, Theme
+
+SEARCH_MAX_LENGTH = 200
+
+
+class SearchField(forms.CharField):
+    """Free text as typed, less what no one types: control and format characters.
+
+    A NUL byte (?q=%00) would otherwise make the whole search invalid, and
+    PostgreSQL refuses it in a query; an overlong query is cut rather than refused.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        kept = (" " if ch.isspace() else ch for ch in value if ch.isprintable() or ch.isspace())
+        return "".join(kept).strip()[:SEARCH_MAX_LENGTH]
+
+
+class SearchFilter(django_filters.CharFilter):
+    field_class = SearchField
 
 
 def published_programmes(request):
@@ -17,7 +37,7 @@ def article_years(request=None):
 
 
 class ArticleFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label=_("Search"))
+    q = SearchFilter(method="search", label=_("Search"))
     kind = django_filters.ChoiceFilter(choices=Article.Kind.choices, label=_("Kind"))
     theme = django_filters.ModelChoiceFilter(
         field_name="themes",
@@ -46,7 +66,6 @@ class ArticleFilter(django_filters.FilterSet):
         fields = ["q", "kind", "theme", "programme", "partner", "year"]
 
     def search(self, queryset, name, value):
-        value = value.strip()[:200]
         if not value:
             return queryset
         return queryset.filter(

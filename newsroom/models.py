@@ -1,7 +1,8 @@
 """Articles: press releases, news, features, statements and republished coverage."""
 
+from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -124,7 +125,15 @@ class Article(Publishable):
         blank=True,
         help_text=_("For coverage republished from another outlet: its name, e.g. Hanoi Times."),
     )
-    source_url = models.URLField(_("original link"), max_length=500, blank=True)
+    source_url = models.URLField(
+        _("original link"),
+        max_length=500,
+        blank=True,
+        # Printed as a link and as the canonical address: web addresses only, never
+        # javascript: or data: (the database refuses them too, see Meta).
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=_("The address of the original article, starting with https:// or http://."),
+    )
     source_published_on = models.DateField(_("original date"), null=True, blank=True)
     programmes = models.ManyToManyField(
         "programmes.Programme",
@@ -145,6 +154,17 @@ class Article(Publishable):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         indexes = [models.Index(fields=["status", "-publish_at"], name="article_public_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(source_url="")
+                | Q(source_url__startswith="https://")
+                | Q(source_url__startswith="http://"),
+                name="article_source_url_is_web_address",
+                violation_error_message=_(
+                    "The original link must be a web address starting with https:// or http://."
+                ),
+            )
+        ]
 
     def __str__(self):
         return self.title

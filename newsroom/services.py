@@ -2,14 +2,14 @@
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
 
+from ilo_office.publishing import office_today
 from newsroom.models import DailyReads
 
 
 def record_read(article, day=None):
     """Add one read to today's count of `article` (office time), safely under concurrency."""
-    day = day or timezone.localdate()
+    day = day or office_today()
     counter = DailyReads.objects.filter(article=article, day=day)
     if counter.update(count=F("count") + 1):
         return

@@ -4,18 +4,18 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
 from ilo_office.filtering import FilteredListMixin
+from ilo_office.publishing import office_today
 from newsroom import services
 from newsroom.filters import ArticleFilter
 from newsroom.models import Article, ArticlePhoto
 
-MOST_READ_DAYS = 30
+MOST_READ_DAYS = 30  # today and the 29 days before it, in office time
 SIDE_BLOCK_SIZE = 5
 
 
@@ -23,7 +23,7 @@ class NewsroomBlocksMixin:
     """The newsroom's side blocks: featured and most read, published only."""
 
     def get_context_data(self, **kwargs):
-        since = timezone.localdate() - datetime.timedelta(days=MOST_READ_DAYS)
+        since = office_today() - datetime.timedelta(days=MOST_READ_DAYS - 1)
         return super().get_context_data(
             featured_articles=Article.objects.featured()[:SIDE_BLOCK_SIZE],
             most_read_articles=Article.objects.most_read(since)[:SIDE_BLOCK_SIZE],
