@@ -65,6 +65,11 @@ class ArticleFilter(django_filters.FilterSet):
         model = Article
         fields = ["q", "kind", "theme", "programme", "partner", "year"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A list, not the callable: validating and rendering the form would each query it.
+        self.filters["year"].extra["choices"] = article_years()
+
     def search(self, queryset, name, value):
         if not value:
             return queryset

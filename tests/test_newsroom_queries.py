@@ -1,0 +1,226 @@
+"""The newsroom's pages and feeds cost a fixed number of SQL queries, with 5 or 200 articles.
+
+The articles are as rich as real ones: a hero photo each, further photos,
+programmes, themes, partners, reads; drafts and scheduled ones beside them.
+They are bulk-created so that 200 of them take a fraction of a second.
+"""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from ilo_office.models import Photo
+from ilo_office.publishing import Status, office_today
+from newsroom.models import Article, ArticlePhoto, DailyReads
+from tests.factories import (
+    PartnerFactory,
+    PhotoFactory,
+    ProgrammeFactory,
+    ThemeFactory,
+    jpeg_bytes,
+)
+
+pytestmark = pytest.mark.django_db
+
+KINDS = list(Article.Kind)
+
+
+class Newsroom:
+    """A programme, a theme and a partner with articles around them, grown in bulk."""
+
+    def __init__(self):
+        self.programme = ProgrammeFactory(slug="better-work")
+        self.theme = ThemeFactory(slug="gender")
+        self.partner = PartnerFactory(slug="vgcl")
+        self.programmes = [self.programme, *ProgrammeFactory.create_batch(2)]
+        self.themes = [self.theme, *ThemeFactory.create_batch(2)]
+        self.partners = [self.partner, *PartnerFactory.create_batch(2)]
+        # One real upload with renditions; the other photos share its files.
+        self.model_photo = PhotoFactory(
+            image=SimpleUploadedFile("h.jpg", jpeg_bytes(1200, 600), "image/jpeg")
+        )
+        self.count = 0
+
+    def photos(self, n, label):
+        p = self.model_photo
+        return Photo.objects.bulk_create(
+            Photo(
+                title=f"{label} {i}",
+                image=p.image.name,
+                width=p.width,
+                height=p.height,
+                alt_text=f"What photo {label} {i} shows",
+                caption=f"Caption of {label} {i}",
+                credit="© ILO/A.Santos",
+                renditions=p.renditions,
+                renditions_of=p.renditions_of,
+            )
+            for i in range(n)
+        )
+
+    def grow(self, n):
+        """Add n published articles, plus one draft and one scheduled, fully linked."""
+        now = timezone.now()
+        start = self.count
+        heroes = self.photos(n + 2, f"hero {start}")
+        published = [
+            Article(
+                title=f"Article {i} on decent work",
+                slug=f"article-{i}",
+                kind=KINDS[i % len(KINDS)],
+                status=Status.PUBLISHED,
+                publish_at=now - datetime.timedelta(minutes=10 + i),
+                dateline="HANOI",
+                standfirst=f"What happened in story {i}.",
+                body=f"<p>The body of story {i}.</p>",
+                media_contact="Press officer\n+84 24 3850 0100",
+                is_featured=i % 3 == 0,
+                hero=heroes[i - start],
+            )
+            for i in range(start, start + n)
+        ]
+        hidden = [
+            Article(
+                title=f"Hidden {start} {state}",
+                slug=f"hidden-{start}-{state}",
+                status=status,
+                publish_at=at,
+                hero=heroes[n + k],
+            )
+            for k, (state, status, at) in enumerate(
+                [
+                    ("draft", Status.DRAFT, now - datetime.timedelta(days=1)),
+                    ("scheduled", Status.PUBLISHED, now + datetime.timedelta(days=1)),
+                ]
+            )
+        ]
+        articles = Article.objects.bulk_create(published + hidden)
+        self.count += n
+        self._link(articles)
+        return articles
+
+    def _link(self, articles):
+        through = {
+            "programmes": (Article.programmes.through, "programme_id", self.programmes),
+            "themes": (Article.themes.through, "theme_id", self.themes),
+            "partners": (Article.partners.through, "partner_id", self.partners),
+        }
+        for model, column, targets in through.values():
+            model.objects.bulk_create(
+                model(article_id=article.pk, **{column: target.pk})
+                for i, article in enumerate(articles)
+                for target in (targets[0], targets[1 + i % 2])
+            )
+        further = iter(self.photos(2 * len(articles), f"further {self.count}"))
+        ArticlePhoto.objects.bulk_create(
+            ArticlePhoto(article=article, photo=next(further), order=order)
+            for article in articles
+            for order in range(2)
+        )
+        today = office_today()
+        DailyReads.objects.bulk_create(
+            DailyReads(article=article, day=today - datetime.timedelta(days=days), count=i + 1)
+            for i, article in enumerate(articles)
+            for days in (0, 3, 40)
+        )
+
+
+def urls(newsroom, article):
+    """Every newsroom page and feed, with the article page of a fully linked article."""
+    year = timezone.localtime(article.publish_at).year
+    filtered = (
+        f"?kind={article.kind}&programme=better-work&theme=gender&partner=vgcl&year={year}&q=decent"
+    )
+    feeds = {
+        f"{name}_{fmt}": reverse(f"newsroom:{name}_{fmt}", kwargs=kwargs)
+        for fmt in ("rss", "atom")
+        for name, kwargs in (
+            ("feed", {}),
+            ("press_feed", {}),
+            ("programme_feed", {"slug": "better-work"}),
+            ("theme_feed", {"slug": "gender"}),
+        )
+    }
+    return {
+        "article_list": reverse("newsroom:article_list"),
+        "article_list_filtered": reverse("newsroom:article_list") + filtered,
+        "article_detail": article.get_absolute_url(),
+        **feeds,
+    }
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+# Pinned: a change here is a change in what every request costs. Every HTML page
+# also runs the site's one query for the About menu (base.html).
+EXPECTED_QUERIES = {
+    # count, page, year choices, theme/programme/partner choices, two side blocks, menu
+    "article_list": 9,
+    # the same, plus looking up the chosen theme, programme and partner
+    "article_list_filtered": 12,
+    # article, its programmes, themes, partners, photos; other news; two side blocks; menu
+    "article_detail": 9,
+    # items, their programmes and themes; the programme or theme itself first
+    "feed_rss": 3,
+    "press_feed_rss": 3,
+    "programme_feed_rss": 4,
+    "theme_feed_rss": 4,
+    "feed_atom": 3,
+    "press_feed_atom": 3,
+    "programme_feed_atom": 4,
+    "theme_feed_atom": 4,
+}
+
+
+def test_newsroom_query_counts_do_not_grow_from_5_to_200_articles(client):
+    """The list, the article page and every feed run the same pinned queries for 5 or 200."""
+    newsroom = Newsroom()
+    article = newsroom.grow(5)[1]
+    pages = urls(newsroom, article)
+    small = {name: queries(client, url) for name, url in pages.items()}
+    newsroom.grow(195)
+    assert Article.objects.published().count() == 200
+    large = {name: queries(client, url) for name, url in pages.items()}
+    assert large == small
+    assert large == EXPECTED_QUERIES
+
+
+def test_the_grown_newsroom_is_what_the_counts_are_about(client):
+    """The measured pages do show the photos, links and side blocks whose cost is pinned."""
+    newsroom = Newsroom()
+    articles = newsroom.grow(30)
+    article = articles[1]
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Caption of further" in html
+    assert newsroom.partner.get_absolute_url() in html
+    assert "Most read this month" in html
+    assert "Featured" in html
+    listing = client.get(reverse("newsroom:article_list")).content.decode()
+    assert listing.count('class="card"') == 20
+    assert "Hidden" not in listing
+    feed = client.get(reverse("newsroom:feed_rss")).content.decode()
+    assert feed.count("<item>") == 30
+    assert feed.count("<media:content") == 30
+
+
+@pytest.mark.parametrize("n", [5, 200])
+def test_page_two_costs_what_page_one_costs(n, client):
+    """Paging through the news costs no more than its first page."""
+    newsroom = Newsroom()
+    newsroom.grow(n)
+    url = reverse("newsroom:article_list")
+    first = queries(client, url)
+    last_page = (n - 1) // 20 + 1
+    assert queries(client, f"{url}?page={last_page}") == first
+    for kind in KINDS:
+        assert queries(client, f"{url}?kind={kind}") == first, kind
