@@ -293,3 +293,14 @@ def test_home_query_count_does_not_grow(client):
     grow(27)
     # blocks, featured, news, events + their programmes, programmes, areas, office menu
     assert small == count() == 8
+
+
+def test_staff_pick_stories_and_programmes_with_search_boxes(client):
+    """The admin forms for featured stories and programmes offer searchable pickers."""
+    user = get_user_model().objects.create_superuser("boss", "b@example.org", "x")
+    client.force_login(user)
+    for model, field in (("featuredstory", "article"), ("featuredprogramme", "programme")):
+        response = client.get(reverse(f"admin:pages_{model}_add"))
+        assert response.status_code == 200
+        select = re.search(rf'<select name="{field}"[^>]*>', response.content.decode())
+        assert select and 'class="admin-autocomplete"' in select.group(0), model
