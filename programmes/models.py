@@ -1,17 +1,56 @@
-"""The hub of the shared model: programmes, areas of work (themes) and partners.
+"""The hub of the shared model: programmes, areas of work (themes), partners and places.
 
 This app never imports newsroom or events: a programme reaches its news and
 events through the reverse relations they declare (`programme.articles`,
 `programme.events`), always through their `published()` rule.
+
+Organisations and provinces change: ministries merge (MOLISA's functions passed
+to the Ministry of Home Affairs on 1 March 2025) and Viet Nam merged 63 provinces
+into 34 on 1 July 2025. Content keeps the partner or place it was written with;
+the old record points to its successor, so a page can say what it is today.
 """
+
+from decimal import Decimal
 
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ilo_office.markup import clean_html
 from ilo_office.publishing import Publishable, PublishingQuerySet, unique_slug
+
+PHOTO_HELP = _("Choose from the photo library; every photo there has its alternative text.")
+
+
+def _photo_field(verbose_name, help_text=PHOTO_HELP):
+    return models.ForeignKey(
+        "ilo_office.Photo",
+        verbose_name=verbose_name,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
+def _successor_constraints(prefix):
+    """The rules for a "replaced by" link: never itself, and a date only with a successor."""
+    return [
+        models.CheckConstraint(
+            condition=~Q(successor=F("pk")),
+            name=f"{prefix}_successor_not_itself",
+            violation_error_message=_("An item cannot be its own successor."),
+        ),
+        models.CheckConstraint(
+            condition=Q(successor__isnull=False) | Q(successor_since__isnull=True),
+            name=f"{prefix}_successor_date_needs_successor",
+            violation_error_message=_("Give the date only together with the successor."),
+        ),
+    ]
 
 
 class Theme(models.Model):
@@ -27,7 +66,17 @@ class Theme(models.Model):
             "international labour standards, gender); leave empty for a strategic area."
         ),
     )
-    summary = models.TextField(_("summary"), blank=True)
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One sentence, shown in lists and under the title.")
+    )
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_(
+            "What the ILO does in this area. Formatted text; scripts and styles are removed."
+        ),
+    )
+    photo = _photo_field(_("photo"))
     order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Lower numbers come first.")
     )
@@ -43,6 +92,7 @@ class Theme(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.name)
+        self.description = clean_html(self.description)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -61,17 +111,52 @@ class Partner(models.Model):
         RESEARCH = "research", _("Research or civil society")
         OTHER = "other", _("Other")
 
-    name = models.CharField(_("name"), max_length=250)
+    # The ILO's tripartite constituents, in the order the ILO names them.
+    TRIPARTITE = (Kind.GOVERNMENT, Kind.EMPLOYERS, Kind.WORKERS)
+
+    name = models.CharField(_("name"), max_length=250, help_text=_("The name in English."))
+    vietnamese_name = models.CharField(
+        _("name in Vietnamese"),
+        max_length=250,
+        blank=True,
+        help_text=_("For example: Tổng Liên đoàn Lao động Việt Nam."),
+    )
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     website = models.URLField(_("website"), blank=True)
     summary = models.TextField(_("summary"), blank=True)
+    logo = _photo_field(_("logo"))
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("replaced by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        help_text=_(
+            "If this organisation was renamed or merged, the organisation that carries out "
+            "its work today. Keep this one: older news still names it."
+        ),
+    )
+    successor_since = models.DateField(
+        _("replaced on"),
+        null=True,
+        blank=True,
+        help_text=_("The date the change took effect, e.g. 1 March 2025."),
+    )
+    successor_note = models.CharField(
+        _("note on the change"),
+        max_length=300,
+        blank=True,
+        help_text=_("One sentence for readers, e.g. which of its functions moved where."),
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
+        constraints = _successor_constraints("partner")
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
@@ -87,6 +172,71 @@ class Partner(models.Model):
     @property
     def short_name(self):
         return self.acronym or self.name
+
+    @property
+    def is_tripartite(self):
+        return self.kind in self.TRIPARTITE
+
+
+class Place(models.Model):
+    """A province or centrally-run city of Viet Nam, as a programme names it.
+
+    Places are never deleted when provinces merge: the old one keeps its name
+    and points to the one it became part of.
+    """
+
+    class Kind(models.TextChoices):
+        PROVINCE = "province", _("Province")
+        CITY = "city", _("Centrally-run city")
+
+    name = models.CharField(_("name"), max_length=100, help_text=_("E.g. Ho Chi Minh City."))
+    vietnamese_name = models.CharField(
+        _("name in Vietnamese"),
+        max_length=100,
+        blank=True,
+        help_text=_("E.g. Thành phố Hồ Chí Minh."),
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PROVINCE)
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("now part of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        help_text=_(
+            "If this province was merged or renamed, the province or city it belongs to "
+            "today. Keep this one: older content still names it."
+        ),
+    )
+    successor_since = models.DateField(
+        _("since"),
+        null=True,
+        blank=True,
+        help_text=_("The date the merger took effect, e.g. 1 July 2025."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        constraints = _successor_constraints("place")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+    @property
+    def display_name(self):
+        """The Vietnamese name on Vietnamese pages when staff gave one, else the English."""
+        if get_language() == "vi" and self.vietnamese_name:
+            return self.vietnamese_name
+        return self.name
 
 
 class ProgrammeQuerySet(PublishingQuerySet):
@@ -106,6 +256,14 @@ class Programme(Publishable):
 
     name = models.CharField(_("name"), max_length=250)
     acronym = models.CharField(_("short name"), max_length=50, blank=True)
+    tagline = models.CharField(
+        _("tagline"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "A few words under the name, e.g. “Improving working conditions in garment factories”."
+        ),
+    )
     summary = models.TextField(_("summary"), help_text=_("One or two sentences for lists."))
     description = models.TextField(
         _("description"), blank=True, help_text=_("Formatted text; scripts and styles are removed.")
@@ -120,14 +278,8 @@ class Programme(Publishable):
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
-    photo = models.ForeignKey(
-        "ilo_office.Photo",
-        verbose_name=_("photo"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    logo = _photo_field(_("logo"))
+    photo = _photo_field(_("photo"))
     themes = models.ManyToManyField(
         Theme, verbose_name=_("areas of work"), related_name="programmes", blank=True
     )
@@ -137,6 +289,13 @@ class Programme(Publishable):
         through="ProgrammePartner",
         related_name="programmes",
         blank=True,
+    )
+    places = models.ManyToManyField(
+        Place,
+        verbose_name=_("places covered"),
+        related_name="programmes",
+        blank=True,
+        help_text=_("The provinces and cities where the programme works."),
     )
 
     objects = ProgrammeQuerySet.as_manager()
@@ -167,17 +326,37 @@ class Programme(Publishable):
 
 
 class ProgrammePartner(models.Model):
-    """A partner's role in a programme: funding, implementing, or constituent."""
+    """A partner's role in a programme; one partner may hold several roles."""
 
     class Role(models.TextChoices):
         FUNDING = "funding", _("Funding partner")
         IMPLEMENTING = "implementing", _("Implementing partner")
         COUNTERPART = "counterpart", _("National counterpart")
+        SIGNATORY = "signatory", _("Signing partner")
         PARTNER = "partner", _("Partner")
+
+    # How the programme page groups them, in this order.
+    ROLE_ORDER = [Role.FUNDING, Role.IMPLEMENTING, Role.COUNTERPART, Role.SIGNATORY, Role.PARTNER]
+    ROLE_HEADINGS = {
+        Role.FUNDING: _("Funding partners"),
+        Role.IMPLEMENTING: _("Implementing partners"),
+        Role.COUNTERPART: _("National counterparts"),
+        Role.SIGNATORY: _("Signed the programme agreement with the ILO"),
+        Role.PARTNER: _("Other partners"),
+    }
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE)
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, verbose_name=_("partner"))
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PARTNER)
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=Role.choices,
+        default=Role.PARTNER,
+        help_text=_(
+            "“Signing partner”: signed the programme's agreement (e.g. a memorandum of "
+            "understanding) with the ILO. Add a partner once per role it holds."
+        ),
+    )
 
     class Meta:
         ordering = ["role", "partner__name"]
@@ -191,3 +370,135 @@ class ProgrammePartner(models.Model):
 
     def __str__(self):
         return f"{self.partner}: {self.get_role_display()}"
+
+
+class ProgrammePhase(models.Model):
+    """A period of a programme with its own dates and focus, e.g. Better Work 2023-2027."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="phases", verbose_name=_("programme")
+    )
+    name = models.CharField(_("name"), max_length=200, help_text=_("E.g. “Phase 2023-2027”."))
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("Leave empty if the phase is open-ended.")
+    )
+    focus = models.TextField(
+        _("focus"), blank=True, help_text=_("What the phase concentrates on, in a few sentences.")
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
+
+    class Meta:
+        ordering = ["order", "start_date", "pk"]
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="phase_end_not_before_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class KeyFigure(models.Model):
+    """A number that tells a programme's reach, with the date it was true and its source."""
+
+    class Qualifier(models.TextChoices):
+        MORE_THAN = "more_than", _("more than")
+        ABOUT = "about", _("about")
+        UP_TO = "up_to", _("up to")
+        LESS_THAN = "less_than", _("less than")
+
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.CASCADE,
+        related_name="key_figures",
+        verbose_name=_("programme"),
+    )
+    label = models.CharField(
+        _("label"),
+        max_length=200,
+        help_text=_("What is counted, e.g. “Participating garment and footwear factories”."),
+    )
+    value = models.DecimalField(
+        _("value"),
+        max_digits=15,
+        decimal_places=2,
+        help_text=_("The number only, without separators: 750000, not 750,000."),
+    )
+    qualifier = models.CharField(
+        _("qualifier"),
+        max_length=10,
+        choices=Qualifier.choices,
+        blank=True,
+        help_text=_("Leave empty when the figure is exact."),
+    )
+    unit = models.CharField(
+        _("unit"), max_length=60, blank=True, help_text=_("E.g. factories, workers, %.")
+    )
+    as_of = models.DateField(_("as of"), help_text=_("The date the figure was true."))
+    source = models.CharField(
+        _("source"), max_length=250, help_text=_("Where the figure comes from, as readers see it.")
+    )
+    source_url = models.URLField(_("source link"), max_length=500, blank=True)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+
+    def __str__(self):
+        return f"{self.formatted_value} {self.unit}".strip()
+
+    @property
+    def number(self):
+        """The value in the reader's language: 750,000 in English, 750.000 in Vietnamese."""
+        value = self.value if isinstance(self.value, Decimal) else Decimal(str(self.value))
+        # normalize() drops the trailing ".00" of a whole number; :f undoes its exponent.
+        plain = Decimal(f"{value.normalize():f}")
+        return number_format(plain, force_grouping=True)
+
+    @property
+    def formatted_value(self):
+        """The number with its qualifier: "440+", "about 29", "750,000"."""
+        if self.qualifier == self.Qualifier.MORE_THAN:
+            return f"{self.number}+"
+        if self.qualifier:
+            return f"{self.get_qualifier_display()} {self.number}"
+        return self.number
+
+
+class ProgrammeContact(models.Model):
+    """Whom to contact about a programme."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("programme")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(
+        _("role"), max_length=200, blank=True, help_text=_("E.g. Programme Manager.")
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(
+        _("telephone"), max_length=50, blank=True, help_text=_("E.g. +84 24 3734 0902.")
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+    def __str__(self):
+        return self.name

@@ -2,34 +2,50 @@ from django.db.models import Case, IntegerField, Prefetch, Value, When
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 
-from programmes.models import Partner, Programme, ProgrammePartner, Theme
+from ilo_office.filtering import FilteredListMixin
+from programmes.filters import ProgrammeFilter
+from programmes.models import Partner, Place, Programme, ProgrammePartner, Theme
 
 SIDE_LIST_SIZE = 5
 
 
-class ProgrammeListView(ListView):
-    """All published programmes, active ones first."""
+def _rank(field, values):
+    """An ORDER BY key that puts `values` first, in their order."""
+    whens = [When(**{field: value}, then=Value(i)) for i, value in enumerate(values)]
+    return Case(*whens, default=Value(len(values)), output_field=IntegerField())
+
+
+def partner_groups(partner_roles):
+    """[(heading, [partner, ...]), ...] in the programme page's order of roles."""
+    by_role = {}
+    for item in partner_roles:
+        by_role.setdefault(item.role, []).append(item.partner)
+    return [
+        (ProgrammePartner.ROLE_HEADINGS[role], sorted(by_role[role], key=lambda p: p.name))
+        for role in ProgrammePartner.ROLE_ORDER
+        if role in by_role
+    ]
+
+
+class ProgrammeListView(FilteredListMixin, ListView):
+    """Published programmes, active ones first, filtered by status, theme and partner."""
 
     template_name = "programmes/programme_list.html"
     context_object_name = "programmes"
+    filterset_class = ProgrammeFilter
 
     def get_queryset(self):
-        stage_rank = Case(
-            When(stage=Programme.Stage.ACTIVE, then=Value(0)),
-            When(stage=Programme.Stage.PIPELINE, then=Value(1)),
-            default=Value(2),
-            output_field=IntegerField(),
-        )
-        return (
+        order = [Programme.Stage.ACTIVE, Programme.Stage.PIPELINE, Programme.Stage.CLOSED]
+        return self.filter_queryset(
             Programme.objects.published()
             .for_listing()
-            .alias(stage_rank=stage_rank)
+            .alias(stage_rank=_rank("stage", order))
             .order_by("stage_rank", "name")
         )
 
 
 class ProgrammeDetailView(DetailView):
-    """A programme's hub: its partners, themes, news and events, published only."""
+    """A programme's hub: figures, phases, partners, places, news and events, published only."""
 
     template_name = "programmes/programme_detail.html"
     context_object_name = "programme"
@@ -37,12 +53,19 @@ class ProgrammeDetailView(DetailView):
     def get_queryset(self):
         return (
             Programme.objects.published()
-            .select_related("photo")
+            .select_related("photo", "logo")
             .prefetch_related(
                 "themes",
+                "phases",
+                "key_figures",
+                "contacts",
+                Prefetch(
+                    "places",
+                    queryset=Place.objects.select_related("successor"),
+                ),
                 Prefetch(
                     "programmepartner_set",
-                    queryset=ProgrammePartner.objects.select_related("partner"),
+                    queryset=ProgrammePartner.objects.select_related("partner__successor"),
                     to_attr="partner_roles",
                 ),
             )
@@ -51,6 +74,7 @@ class ProgrammeDetailView(DetailView):
     def get_context_data(self, **kwargs):
         programme = self.object
         return super().get_context_data(
+            partner_groups=partner_groups(programme.partner_roles),
             latest_articles=programme.articles.published().for_listing()[:SIDE_LIST_SIZE],
             upcoming_events=programme.events.upcoming().for_listing()[:SIDE_LIST_SIZE],
             past_events=programme.events.past().for_listing()[:SIDE_LIST_SIZE],
@@ -59,15 +83,17 @@ class ProgrammeDetailView(DetailView):
 
 
 class ThemeListView(TemplateView):
-    """The areas of work: strategic areas, and the cross-cutting themes within each."""
+    """The areas of work: strategic areas, each with the cross-cutting themes mainstreamed in it."""
 
     template_name = "programmes/theme_list.html"
 
     def get_context_data(self, **kwargs):
-        themes = list(Theme.objects.all())
+        themes = list(Theme.objects.select_related("photo"))
         return super().get_context_data(
             strategic_areas=[t for t in themes if not t.is_cross_cutting],
             cross_cutting=[t for t in themes if t.is_cross_cutting],
+            # The page's photo is the first area's that has one, so staff choose it.
+            lead_photo=next((t.photo for t in themes if t.photo), None),
             **kwargs,
         )
 
@@ -77,33 +103,60 @@ class ThemeDetailView(DetailView):
     template_name = "programmes/theme_detail.html"
     context_object_name = "theme"
 
+    def get_queryset(self):
+        return Theme.objects.select_related("photo")
+
     def get_context_data(self, **kwargs):
         theme = self.object
         return super().get_context_data(
             programmes=theme.programmes.published().for_listing(),
+            # Cross-cutting themes live in every strategic area, and the other way round.
+            related_themes=Theme.objects.filter(is_cross_cutting=not theme.is_cross_cutting),
             latest_articles=theme.articles.published().for_listing()[:SIDE_LIST_SIZE],
             upcoming_events=theme.events.upcoming().for_listing()[:SIDE_LIST_SIZE],
+            past_events=theme.events.past().for_listing()[:SIDE_LIST_SIZE],
             **kwargs,
         )
 
 
 class PartnerListView(ListView):
+    """Every partner: the tripartite constituents first, then the other kinds."""
+
     model = Partner
     template_name = "programmes/partner_list.html"
     context_object_name = "partners"
 
     def get_queryset(self):
-        return Partner.objects.order_by("kind", "name")
+        kinds = [kind for kind, _label in Partner.Kind.choices]
+        return (
+            Partner.objects.select_related("successor")
+            .alias(kind_rank=_rank("kind", kinds))
+            .order_by("kind_rank", "name")
+        )
+
+    def get_context_data(self, **kwargs):
+        partners = list(self.object_list)
+        return super().get_context_data(
+            tripartite=[p for p in partners if p.is_tripartite],
+            others=[p for p in partners if not p.is_tripartite],
+            **kwargs,
+        )
 
 
 class PartnerDetailView(TemplateView):
+    """A partner, what it became or came from, and its joint programmes, news and events."""
+
     template_name = "programmes/partner_detail.html"
 
     def get_context_data(self, **kwargs):
-        partner = get_object_or_404(Partner, slug=kwargs["slug"])
+        partner = get_object_or_404(
+            Partner.objects.select_related("successor", "logo").prefetch_related("predecessors"),
+            slug=kwargs["slug"],
+        )
+        joint = ProgrammePartner.objects.filter(partner=partner).values("programme_id")
         return super().get_context_data(
             partner=partner,
-            programmes=partner.programmes.published().for_listing().distinct(),
+            programmes=Programme.objects.published().for_listing().filter(pk__in=joint),
             latest_articles=partner.articles.published().for_listing()[:SIDE_LIST_SIZE],
             upcoming_events=partner.events.upcoming().for_listing()[:SIDE_LIST_SIZE],
             past_events=partner.events.past().for_listing()[:SIDE_LIST_SIZE],

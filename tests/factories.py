@@ -147,3 +147,42 @@ class FeaturedProgrammeFactory(factory.django.DjangoModelFactory):
 
     programme = factory.SubFactory(ProgrammeFactory)
     order = factory.Sequence(lambda n: n)
+
+
+# Programme hub details (models named as strings: no change to the imports above).
+class PlaceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programmes.Place"
+
+    name = factory.Sequence(lambda n: f"Province {n}")
+    kind = "province"
+
+
+class ProgrammePhaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programmes.ProgrammePhase"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    name = factory.Sequence(lambda n: f"Phase {n}")
+    start_date = datetime.date(2023, 1, 1)
+
+
+class KeyFigureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programmes.KeyFigure"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    label = factory.Sequence(lambda n: f"Figure {n}")
+    value = 29
+    as_of = datetime.date(2022, 11, 22)
+    source = "Better Work Viet Nam"
+
+
+class ProgrammeContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programmes.ProgrammeContact"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    name = factory.Sequence(lambda n: f"Contact person {n}")
+    role = "Programme Manager"
+    email = "hanoi@ilo.org"

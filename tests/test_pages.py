@@ -226,12 +226,12 @@ EXPECTED_QUERIES = {
     "event_list": 8,
     "past_event_list": 8,
     "event_detail": 6,
-    "programme_list": 2,
-    "programme_detail": 9,
+    "programme_list": 4,  # nav, list, theme and partner filter choices
+    "programme_detail": 13,  # + phases, key figures, contacts, places
     "theme_list": 2,
-    "theme_detail": 6,
+    "theme_detail": 9,  # + the other kind of theme, recent events and their programmes
     "partner_list": 2,
-    "partner_detail": 8,
+    "partner_detail": 9,  # + predecessors
 }
 
 

@@ -11,12 +11,19 @@ import datetime
 
 from events.models import Event
 from newsroom.models import Article
-from programmes.models import Partner, Programme, ProgrammePartner
+from programmes.models import KeyFigure, Partner, Place, Programme, ProgrammePartner
 
 d = datetime.date
 Kind = Partner.Kind
 Role = ProgrammePartner.Role
 EK = Event.Kind
+
+# The seed page: "Mainstreamed within each of these three priorities are the core issues of
+# social dialogue, International Labour Standards, and gender."
+CROSS_CUTTING = (
+    "<p>Mainstreamed within each of the three strategic areas. {} is also a fundamental right "
+    "at work, and as such an integral part of the ILO's Decent Work Agenda.</p>"
+)
 
 THEMES = [
     {
@@ -26,6 +33,11 @@ THEMES = [
         "order": 1,
         "summary": "Labour law and its enforcement, a stronger labour administration, and "
         "industrial relations institutions fit for a market economy.",
+        "description": "<p>With its constituents, the ILO works on labour market governance and "
+        "industrial relations: building the institutions a market-based economy needs. It "
+        "supports the drafting and application of labour laws, a stronger labour "
+        "administration, sound industrial relations institutions and stronger tripartite "
+        "partners, which also helps Viet Nam compete in the global market.</p>",
     },
     {
         "slug": "employment-and-sustainable-enterprises",
@@ -35,6 +47,12 @@ THEMES = [
         "summary": "Labour market information, skills, entrepreneurship and business "
         "development services, with jobs for young people, women, people with "
         "disabilities and other vulnerable groups.",
+        "description": "<p>The ILO supports the creation of jobs with policy advice and "
+        "technical assistance in many fields: labour market information systems, skills "
+        "development, entrepreneurship training, public-private partnerships, business "
+        "associations and business development services.</p><p>Widening the opportunities "
+        "open to young people, women workers, people with disabilities and other vulnerable "
+        "groups is a particular concern.</p>",
     },
     {
         "slug": "social-protection-and-social-security",
@@ -43,6 +61,13 @@ THEMES = [
         "order": 3,
         "summary": "Extending social security and basic social services, safety and health at "
         "work, and action against child labour, trafficking and HIV/AIDS discrimination.",
+        "description": "<p>Extending social security and access to basic social services to "
+        "the whole population is an essential priority in Viet Nam, which the ILO supports "
+        "with policy advice and training.</p><p>The ILO also gives policy support, "
+        "information and training on occupational safety and health, in enterprises and in "
+        "agriculture, towards a safety culture at work. For vulnerable workers it helps to "
+        "prevent and eliminate trafficking and child labour, works with and for workers with "
+        "disabilities, and acts on HIV/AIDS in the workplace.</p>",
     },
     {
         "slug": "social-dialogue",
@@ -50,6 +75,7 @@ THEMES = [
         "is_cross_cutting": True,
         "order": 1,
         "summary": "Government, employers and workers working out policy together.",
+        "description": CROSS_CUTTING.format("Social dialogue"),
     },
     {
         "slug": "international-labour-standards",
@@ -57,6 +83,7 @@ THEMES = [
         "is_cross_cutting": True,
         "order": 2,
         "summary": "Ratifying and applying ILO conventions, the fundamental rights at work.",
+        "description": CROSS_CUTTING.format("Respect for International Labour Standards"),
     },
     {
         "slug": "gender",
@@ -64,6 +91,9 @@ THEMES = [
         "is_cross_cutting": True,
         "order": 3,
         "summary": "Equality of opportunity and treatment for women and men at work.",
+        "description": CROSS_CUTTING.format("Gender equality"),
+        # The seed page's photo; the Areas of work page shows the first area's photo.
+        "photo": "Garment workers (placeholder image)",
     },
 ]
 
@@ -71,18 +101,33 @@ PARTNERS = [
     # The tripartite constituents named in the 2003 press release.
     {
         "slug": "molisa",
+        "vietnamese_name": "Bộ Lao động - Thương binh và Xã hội",
         "name": "Ministry of Labour, Invalids and Social Affairs",
         "acronym": "MOLISA",
+        "kind": Kind.GOVERNMENT,
+        # Found by slug; the loader links it once both partners exist.
+        "successor": "moha",
+        "successor_since": d(2025, 3, 1),
+        "successor_note": "MOLISA was merged into the Ministry of Home Affairs, which took over "
+        "its work on labour, employment, wages and social insurance.",
+    },
+    {
+        "slug": "moha",
+        "vietnamese_name": "Bộ Nội vụ",
+        "name": "Ministry of Home Affairs",
+        "acronym": "MOHA",
         "kind": Kind.GOVERNMENT,
     },
     {
         "slug": "vgcl",
+        "vietnamese_name": "Tổng Liên đoàn Lao động Việt Nam",
         "name": "Viet Nam General Confederation of Labour",
         "acronym": "VGCL",
         "kind": Kind.WORKERS,
     },
     {
         "slug": "vcci",
+        "vietnamese_name": "Liên đoàn Thương mại và Công nghiệp Việt Nam",
         "name": "Viet Nam Chamber of Commerce and Industry",
         "acronym": "VCCI",
         "kind": Kind.EMPLOYERS,
@@ -91,12 +136,14 @@ PARTNERS = [
     # VCCI; the ILO counts it among Viet Nam's employers' organizations.
     {
         "slug": "vca",
+        "vietnamese_name": "Liên minh Hợp tác xã Việt Nam",
         "name": "Viet Nam Cooperative Alliance",
         "acronym": "VCA",
         "kind": Kind.EMPLOYERS,
     },
     {
         "slug": "mofa",
+        "vietnamese_name": "Bộ Ngoại giao",
         "name": "Ministry of Foreign Affairs",
         "acronym": "MOFA",
         "kind": Kind.GOVERNMENT,
@@ -109,6 +156,7 @@ PARTNERS = [
     },
     {
         "slug": "moj",
+        "vietnamese_name": "Bộ Tư pháp",
         "name": "Ministry of Justice",
         "acronym": "MOJ",
         "kind": Kind.GOVERNMENT,
@@ -265,6 +313,57 @@ PHOTOS = [
     },
 ]
 
+# Provinces and cities: the two the Better Work seed names, and, to show how a merger is
+# recorded, provinces merged into them or into An Giang on 1 July 2025, when Viet Nam went
+# from 63 provinces and cities to 34 (National Assembly Resolution 202/2025/QH15).
+MERGED_2025 = d(2025, 7, 1)
+PLACES = [
+    {"slug": "hanoi", "name": "Hanoi", "vietnamese_name": "Hà Nội", "kind": Place.Kind.CITY},
+    {
+        "slug": "ho-chi-minh-city",
+        "name": "Ho Chi Minh City",
+        "vietnamese_name": "Thành phố Hồ Chí Minh",
+        "kind": Place.Kind.CITY,
+    },
+    {
+        "slug": "binh-duong",
+        "name": "Binh Duong",
+        "vietnamese_name": "Bình Dương",
+        "kind": Place.Kind.PROVINCE,
+        "successor": "ho-chi-minh-city",
+        "successor_since": MERGED_2025,
+    },
+    {
+        "slug": "ba-ria-vung-tau",
+        "name": "Ba Ria - Vung Tau",
+        "vietnamese_name": "Bà Rịa - Vũng Tàu",
+        "kind": Place.Kind.PROVINCE,
+        "successor": "ho-chi-minh-city",
+        "successor_since": MERGED_2025,
+    },
+    {
+        "slug": "an-giang",
+        "name": "An Giang",
+        "vietnamese_name": "An Giang",
+        "kind": Place.Kind.PROVINCE,
+    },
+    {
+        "slug": "kien-giang",
+        "name": "Kien Giang",
+        "vietnamese_name": "Kiên Giang",
+        "kind": Place.Kind.PROVINCE,
+        "successor": "an-giang",
+        "successor_since": MERGED_2025,
+    },
+]
+
+# The figures Better Work gave when the 2023-2027 memoranda were signed (seed 003).
+BETTER_WORK_MOU_SIGNED = d(2022, 11, 22)
+BETTER_WORK_SOURCE = (
+    "Better Work Viet Nam, at the signing of the 2023-2027 memoranda of understanding, "
+    "as reported by The Hanoi Times"
+)
+
 PROGRAMMES = [
     {
         "slug": "better-work-viet-nam",
@@ -287,6 +386,8 @@ PROGRAMMES = [
             "performance.</p>"
         ),
         "stage": Programme.Stage.ACTIVE,
+        "tagline": "Better working conditions and competitiveness in garment and footwear "
+        "factories",
         # The seed gives the year only ("launched in 2009"); pages print the year.
         "start_date": d(2009, 1, 1),
         "end_date": None,
@@ -294,10 +395,63 @@ PROGRAMMES = [
         "partners": [
             ("ifc", Role.IMPLEMENTING),
             ("molisa", Role.COUNTERPART),
-            ("vcci", Role.PARTNER),
-            ("vgcl", Role.PARTNER),
+            # The memoranda of understanding of 22 November 2022, signed with the ILO.
+            ("ifc", Role.SIGNATORY),
+            ("molisa", Role.SIGNATORY),
+            ("vcci", Role.SIGNATORY),
+            ("vgcl", Role.SIGNATORY),
         ],
         "photo": "Garment workers (placeholder image)",
+        # "Hanoi, Ho Chi Minh City, neighboring provinces and other localities": the seed
+        # names only these two.
+        "places": ["hanoi", "ho-chi-minh-city"],
+        "phases": [
+            {
+                "name": "Garment and footwear factories",
+                "start_date": d(2009, 1, 1),
+                "end_date": None,
+                "focus": "Assessment, advisory and training services for garment and footwear "
+                "factories, bringing together the government, employers, workers and "
+                "international buyers.",
+            },
+            {
+                "name": "Phase 2023-2027",
+                # The seed gives the years of the period only.
+                "start_date": d(2023, 1, 1),
+                "end_date": d(2027, 12, 31),
+                "focus": "New locations (Hanoi, Ho Chi Minh City, neighbouring provinces and "
+                "other localities) and other industries. Priorities: social dialogue, gender "
+                "equality, inclusive development, occupational safety and health, data and "
+                "information, and labour standards linked to climate change, productivity and "
+                "business performance.",
+            },
+        ],
+        "key_figures": [
+            {
+                "label": "Participating garment and footwear factories",
+                "qualifier": KeyFigure.Qualifier.MORE_THAN,
+                "value": 440,
+                "unit": "factories",
+                "as_of": BETTER_WORK_MOU_SIGNED,
+                "source": BETTER_WORK_SOURCE,
+            },
+            {
+                "label": "Workers employed in these factories",
+                "qualifier": "",
+                "value": 750000,
+                "unit": "workers",
+                "as_of": BETTER_WORK_MOU_SIGNED,
+                "source": BETTER_WORK_SOURCE,
+            },
+            {
+                "label": "Provinces and cities where these factories are",
+                "qualifier": "",
+                "value": 29,
+                "unit": "provinces and cities",
+                "as_of": BETTER_WORK_MOU_SIGNED,
+                "source": BETTER_WORK_SOURCE,
+            },
+        ],
     },
     {
         "slug": "enhance",

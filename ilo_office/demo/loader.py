@@ -20,7 +20,15 @@ from ilo_office.demo.office import load_office_pages
 from ilo_office.models import Photo
 from ilo_office.publishing import Status
 from newsroom.models import Article, ArticlePhoto
-from programmes.models import Partner, Programme, ProgrammePartner, Theme
+from programmes.models import (
+    KeyFigure,
+    Partner,
+    Place,
+    Programme,
+    ProgrammePartner,
+    ProgrammePhase,
+    Theme,
+)
 
 PLACEHOLDER_SIZE = (1600, 900)
 
@@ -76,19 +84,18 @@ class Loader:
 
     def run(self):
         photos = {spec["title"]: self.photo(spec) for spec in content.PHOTOS}
-        themes = {
-            spec["slug"]: self.upsert(Theme, {"slug": spec["slug"]}, _without(spec, "slug"))[0]
-            for spec in content.THEMES
-        }
-        partners = {
-            spec["slug"]: self.upsert(Partner, {"slug": spec["slug"]}, _without(spec, "slug"))[0]
-            for spec in content.PARTNERS
-        }
+        themes = {}
+        for spec in content.THEMES:
+            values = {**_without(spec, "slug", "photo"), "photo": photos.get(spec.get("photo"))}
+            themes[spec["slug"]] = self.upsert(Theme, {"slug": spec["slug"]}, values)[0]
+        partners = self.with_successors(Partner, content.PARTNERS)
+        places = self.with_successors(Place, content.PLACES)
         programmes = {}
         for spec in content.PROGRAMMES:
             values = {
                 "name": spec["name"],
                 "acronym": spec["acronym"],
+                "tagline": spec.get("tagline", ""),
                 "summary": spec["summary"],
                 "description": spec.get("description", ""),
                 "stage": spec["stage"],
@@ -100,12 +107,14 @@ class Loader:
             }
             programme, is_new = self.upsert(Programme, {"slug": spec["slug"]}, values)
             self.set_m2m(programme, "themes", [themes[s] for s in spec["themes"]], is_new)
+            self.set_m2m(programme, "places", [places[s] for s in spec.get("places", [])], is_new)
             if is_new or self.refresh:
                 for slug, role in spec["partners"]:
                     _, made = ProgrammePartner.objects.get_or_create(
                         programme=programme, partner=partners[slug], role=role
                     )
                     self.created["programme partners"] += made
+                self.programme_details(programme, spec)
             programmes[spec["slug"]] = programme
         for spec in content.ARTICLES:
             values = {
@@ -151,6 +160,31 @@ class Loader:
             self._links(event, spec, programmes, themes, partners, is_new)
         load_office_pages(self)
         return self
+
+    def with_successors(self, model, specs):
+        """Partners or places by slug; each successor is loaded before what points to it."""
+        loaded = {}
+        pending = list(specs)
+        while pending:
+            ready = [s for s in pending if s.get("successor") in (None, *loaded)]
+            if not ready:
+                raise ValueError(f"Unknown or circular successor in {pending[0]['slug']}")
+            for spec in ready:
+                values = _without(spec, "slug")
+                if "successor" in spec:
+                    values["successor"] = loaded[spec["successor"]]
+                loaded[spec["slug"]] = self.upsert(model, {"slug": spec["slug"]}, values)[0]
+                pending.remove(spec)
+        return loaded
+
+    def programme_details(self, programme, spec):
+        """Phases and key figures, found again by name and label within the programme."""
+        for order, phase in enumerate(spec.get("phases", [])):
+            lookup = {"programme": programme, "name": phase["name"]}
+            self.upsert(ProgrammePhase, lookup, {**_without(phase, "name"), "order": order})
+        for order, figure in enumerate(spec.get("key_figures", [])):
+            values = {**_without(figure, "label"), "order": order}
+            self.upsert(KeyFigure, {"programme": programme, "label": figure["label"]}, values)
 
     def _links(self, obj, spec, programmes, themes, partners, is_new):
         self.set_m2m(obj, "programmes", [programmes[s] for s in spec.get("programmes", [])], is_new)
