@@ -65,8 +65,13 @@ class ArticleFilter(django_filters.FilterSet):
         model = Article
         fields = ["q", "kind", "theme", "programme", "partner", "year"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and "q" in data:
+            # The search box shows back what was searched, not the control characters
+            # or the 5000 characters that came in the URL.
+            data = data.copy()
+            data["q"] = SearchField(required=False).clean(data["q"])
+        super().__init__(data, *args, **kwargs)
         # A list, not the callable: validating and rendering the form would each query it.
         self.filters["year"].extra["choices"] = article_years()
 
