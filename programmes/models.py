@@ -15,7 +15,8 @@ from decimal import Decimal
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils.formats import number_format
+from django.utils import numberformat
+from django.utils.formats import get_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -465,7 +466,15 @@ class KeyFigure(models.Model):
         value = self.value if isinstance(self.value, Decimal) else Decimal(str(self.value))
         # normalize() drops the trailing ".00" of a whole number; :f undoes its exponent.
         plain = Decimal(f"{value.normalize():f}")
-        return number_format(plain, force_grouping=True)
+        # Django's Vietnamese locale has the separators (750.000) but no grouping size,
+        # so that figures would print ungrouped: both languages group by thousands.
+        return numberformat.format(
+            plain,
+            get_format("DECIMAL_SEPARATOR"),
+            grouping=get_format("NUMBER_GROUPING") or 3,
+            thousand_sep=get_format("THOUSAND_SEPARATOR"),
+            force_grouping=True,
+        )
 
     @property
     def formatted_value(self):
