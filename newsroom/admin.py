@@ -16,16 +16,28 @@ class ArticlePhotoInline(admin.TabularInline):
 class ArticleAdmin(PublishableAdmin):
     list_display = ["thumbnail", "title", "kind", "status", "publish_at", "is_featured"]
     list_display_links = ["thumbnail", "title"]
-    list_filter = ["status", "kind", "is_featured", "programmes", "themes"]
+    list_filter = ["status", "kind", "is_featured", "programmes", "themes", "partners"]
     list_select_related = ["hero"]
     search_fields = ["title", "standfirst", "body", "dateline", "source_name"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["hero", "programmes", "themes", "partners"]
+    # The chosen main photo is shown beside its picker, so the editor sees what readers will.
+    readonly_fields = [*PublishableAdmin.readonly_fields, "thumbnail"]
     inlines = [ArticlePhotoInline]
     fieldsets = [
         (
             None,
-            {"fields": ["title", "kind", "dateline", "standfirst", "body", "hero", "is_featured"]},
+            {
+                "fields": [
+                    "title",
+                    "kind",
+                    "dateline",
+                    "standfirst",
+                    "body",
+                    ("hero", "thumbnail"),
+                    "is_featured",
+                ]
+            },
         ),
         (_("Related to"), {"fields": ["programmes", "themes", "partners"]}),
         (_("Press release"), {"fields": ["media_contact"]}),
