@@ -138,13 +138,17 @@ def test_most_read_block_lists_the_last_30_days_in_order(client, utc_server):
     add_reads(scheduled, 0, 100)
     for url in (NEWS, first.get_absolute_url()):
         html = client.get(url).content.decode()
-        assert block(html, "Most read this month") == ["Read most", "Read second", "Read third"]
+        assert block(html, "Most read in the last 30 days") == [
+            "Read most",
+            "Read second",
+            "Read third",
+        ]
 
 
 def test_most_read_block_is_left_out_when_nothing_was_read(client):
     """With no reads in the last 30 days, there is no empty Most read heading."""
     ArticleFactory(title="Unread")
-    assert "Most read this month" not in client.get(NEWS).content.decode()
+    assert "Most read in the last 30 days" not in client.get(NEWS).content.decode()
 
 
 def test_featured_block_shows_staff_featured_published_articles_only(client):

@@ -203,7 +203,7 @@ def test_the_grown_newsroom_is_what_the_counts_are_about(client):
     html = client.get(article.get_absolute_url()).content.decode()
     assert "Caption of further" in html
     assert newsroom.partner.get_absolute_url() in html
-    assert "Most read this month" in html
+    assert "Most read in the last 30 days" in html
     assert "Featured" in html
     listing = client.get(reverse("newsroom:article_list")).content.decode()
     assert listing.count('class="card"') == 20
