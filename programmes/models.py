@@ -77,7 +77,13 @@ class Theme(models.Model):
             "What the ILO does in this area. Formatted text; scripts and styles are removed."
         ),
     )
-    photo = _photo_field(_("photo"))
+    photo = _photo_field(
+        _("photo"),
+        _(
+            "Choose from the photo library. The Areas of work page shows the photo of the "
+            "first area (in the order above) that has one."
+        ),
+    )
     order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Lower numbers come first.")
     )
