@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ilo_office.markup import clean_html
+from ilo_office.markup import clean_html_field
 from ilo_office.publishing import Publishable, PublishingQuerySet, office_today
 
 OFFICE_ZONE = settings.TIME_ZONE
@@ -27,10 +27,13 @@ def validate_time_zone(value):
 
 # Changes to these fields are what a subscriber's calendar must pick up: each one
 # that reaches the public raises the event's iCalendar SEQUENCE.
+# Translated fields are named per language: a Vietnamese title changed alone is
+# still a change for subscribers of the Vietnamese calendar.
 CALENDAR_FIELDS = (
-    "title", "start_date", "end_date", "start_time", "end_time", "time_zone", "precision",
-    "event_status", "summary", "venue", "city", "country", "is_online", "online_url",
-    "show_online_link", "status", "publish_at", "slug",
+    "title_en", "title_vi", "start_date", "end_date", "start_time", "end_time", "time_zone",
+    "precision", "event_status", "summary_en", "summary_vi", "venue", "city", "country",
+    "is_online", "online_url", "show_online_link", "status", "publish_at", "unpublish_at",
+    "slug",
 )  # fmt: skip
 
 
@@ -77,6 +80,12 @@ class EventQuerySet(PublishingQuerySet):
 
 class Event(Publishable):
     """Something on the office's calendar, on one day or over a range of days."""
+
+    SEARCH_FIELDS = {
+        "title": ("title",),
+        "summary": ("summary",),
+        "body": ("description", "venue", "city", "country"),
+    }
 
     class Kind(models.TextChoices):
         MEETING = "meeting", _("Meeting")
@@ -207,6 +216,7 @@ class Event(Publishable):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         constraints = [
+            *Publishable.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="event_end_not_before_start",
@@ -236,7 +246,7 @@ class Event(Publishable):
         return reverse("events:event_detail", kwargs={"slug": self.slug})
 
     def save(self, *args, **kwargs):
-        self.description = clean_html(self.description)
+        clean_html_field(self, "description")
         if self.end_date is None and self.precision in (
             self.Precision.MONTH,
             self.Precision.QUARTER,

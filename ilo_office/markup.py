@@ -41,6 +41,22 @@ def clean_html(html: str) -> str:
     )
 
 
+def clean_html_field(instance, name: str) -> None:
+    """Sanitise field `name` of `instance` in place, in every language it is kept in.
+
+    A translated field has one column per language (`body_en`, `body_vi`); each is
+    cleaned, since the plain attribute only reaches the active language's column.
+    """
+    from django.conf import settings
+
+    localized = [f"{name}_{code}" for code, _label in settings.LANGUAGES]
+    present = [attr for attr in localized if hasattr(instance, attr)]
+    for attr in present or [name]:
+        value = getattr(instance, attr)
+        if value:
+            setattr(instance, attr, clean_html(value))
+
+
 def render_html(html: str) -> str:
     """Sanitise and mark safe for a template: the only `mark_safe` on staff text."""
     return mark_safe(clean_html(html))  # noqa: S308 - cleaned against the allow-list above

@@ -1,20 +1,29 @@
 """The publishing base that every public content type shares.
 
 The one rule of visibility lives here, on the QuerySet: an item is public when
-its status is "published" *and* its publish time has come. A future publish time
-means "scheduled": the item goes live by itself when the time passes, because the
-rule is evaluated at query time (no cron job, no flag to flip). Every view, feed,
-sitemap, search, count and side block must go through `published()`.
+its status is "published", its publish time has come, and its unpublish time (if
+any) has not. A future publish time means "scheduled": the item goes live by
+itself when the time passes, and goes away by itself at its unpublish time,
+because the rule is evaluated at query time (no cron job, no flag to flip).
+Every view, feed, sitemap, search, count and side block must go through
+`published()`.
+
+The base also keeps a folded copy of the searchable text (diacritics removed,
+"đ" -> "d", lower case) in three columns, title, summary and body, refreshed at
+every save, so that "Viet Nam" finds "Việt Nam" and "lao dong" finds "lao động"
+on PostgreSQL and SQLite alike, and search can rank title above summary above body.
 """
 
 import zoneinfo
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from ilo_office.text import slugify_vi
+from ilo_office.text import fold, slugify_vi
 
 
 def office_today():
@@ -24,6 +33,7 @@ def office_today():
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
     PUBLISHED = "published", _("Published")
 
 
@@ -34,9 +44,14 @@ class PublishingQuerySet(models.QuerySet):
     def due(self, now=None):
         return self.filter(publish_at__lte=now or timezone.now())
 
+    def not_expired(self, now=None):
+        now = now or timezone.now()
+        return self.filter(Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now))
+
     def published(self, now=None):
-        """What the public may see: published and due."""
-        return self.with_status_published().due(now)
+        """What the public may see: published, due, and not yet taken down."""
+        now = now or timezone.now()
+        return self.with_status_published().due(now).not_expired(now)
 
 
 class Publishable(models.Model):
@@ -70,27 +85,93 @@ class Publishable(models.Model):
             "Hanoi time. A time in the future schedules the item: it stays hidden until then."
         ),
     )
+    unpublish_at = models.DateTimeField(
+        _("unpublish date and time"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Hanoi time. Optional: from this moment the item is hidden again, for example "
+            "a call for applications that closes."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    # Folded copies for search (see the module docstring); never edited by hand.
+    search_title = models.TextField(editable=False, blank=True, default="")
+    search_summary = models.TextField(editable=False, blank=True, default="")
+    search_body = models.TextField(editable=False, blank=True, default="")
+
+    # Which fields feed each search column; each model names its own.
+    SEARCH_FIELDS = {"title": ("title",), "summary": (), "body": ()}
 
     objects = PublishingQuerySet.as_manager()
 
     class Meta:
         abstract = True
         ordering = ["-publish_at"]
+        # "publish" is what separates an editor from a contributor: each type
+        # gets its own `publish_<model>` permission.
+        default_permissions = ("add", "change", "delete", "view", "publish")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=models.F("publish_at")),
+                name="%(app_label)s_%(class)s_unpublish_after_publish",
+                violation_error_message=_("The unpublish time must come after the publish time."),
+            ),
+        ]
 
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, getattr(self, self.SLUG_SOURCE))
+        self.refresh_search_columns()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, *SEARCH_COLUMNS}
         super().save(*args, **kwargs)
+
+    def refresh_search_columns(self):
+        for column, names in self.SEARCH_FIELDS.items():
+            setattr(self, f"search_{column}", search_text(self, names))
 
     @property
     def is_published(self):
-        return self.status == Status.PUBLISHED and self.publish_at <= timezone.now()
+        now = timezone.now()
+        return (
+            self.status == Status.PUBLISHED
+            and self.publish_at <= now
+            and (self.unpublish_at is None or self.unpublish_at > now)
+        )
 
     @property
     def is_scheduled(self):
         return self.status == Status.PUBLISHED and self.publish_at > timezone.now()
+
+    @property
+    def is_expired(self):
+        return self.unpublish_at is not None and self.unpublish_at <= timezone.now()
+
+
+SEARCH_COLUMNS = ("search_title", "search_summary", "search_body")
+
+
+def language_values(instance, name):
+    """The text of field `name` in each language it is kept in (one column, or one per language)."""
+    values = [getattr(instance, f"{name}_{code}", None) for code, _label in settings.LANGUAGES]
+    values = [v for v in values if v]
+    if not values:
+        # Not a translated field: the plain attribute (read without a language suffix).
+        value = instance.__dict__.get(name, getattr(instance, name, ""))
+        values = [value] if value else []
+    return values
+
+
+def search_text(instance, names):
+    """Folded, tag-free text of the fields `names`, all languages, for the search columns."""
+    parts = []
+    for name in names:
+        for value in language_values(instance, name):
+            parts.append(strip_tags(str(value)))
+    return fold(" ".join(" ".join(parts).split()))
 
 
 def unique_slug(instance, source):

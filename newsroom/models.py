@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ilo_office.markup import clean_html
+from ilo_office.markup import clean_html_field
 from ilo_office.publishing import Publishable, PublishingQuerySet
 
 
@@ -53,6 +53,12 @@ class ArticleQuerySet(PublishingQuerySet):
 
 class Article(Publishable):
     """One piece of the newsroom."""
+
+    SEARCH_FIELDS = {
+        "title": ("title",),
+        "summary": ("standfirst",),
+        "body": ("body", "dateline", "source_name"),
+    }
 
     class Kind(models.TextChoices):
         PRESS_RELEASE = "press_release", _("Press release")
@@ -155,6 +161,7 @@ class Article(Publishable):
         verbose_name_plural = _("articles")
         indexes = [models.Index(fields=["status", "-publish_at"], name="article_public_idx")]
         constraints = [
+            *Publishable.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(source_url="")
                 | Q(source_url__startswith="https://")
@@ -163,14 +170,14 @@ class Article(Publishable):
                 violation_error_message=_(
                     "The original link must be a web address starting with https:// or http://."
                 ),
-            )
+            ),
         ]
 
     def __str__(self):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.body = clean_html(self.body)
+        clean_html_field(self, "body")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

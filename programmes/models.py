@@ -20,7 +20,7 @@ from django.utils.formats import get_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ilo_office.markup import clean_html
+from ilo_office.markup import clean_html_field
 from ilo_office.publishing import Publishable, PublishingQuerySet, unique_slug
 
 PHOTO_HELP = _("Choose from the photo library; every photo there has its alternative text.")
@@ -99,7 +99,7 @@ class Theme(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.name)
-        self.description = clean_html(self.description)
+        clean_html_field(self, "description")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -255,6 +255,11 @@ class Programme(Publishable):
     """A programme or project of the office, e.g. Better Work Viet Nam."""
 
     SLUG_SOURCE = "name"
+    SEARCH_FIELDS = {
+        "title": ("name", "acronym"),
+        "summary": ("tagline", "summary"),
+        "body": ("description",),
+    }
 
     class Stage(models.TextChoices):
         PIPELINE = "pipeline", _("In preparation")
@@ -312,6 +317,7 @@ class Programme(Publishable):
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
         constraints = [
+            *Publishable.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)
                 | Q(start_date__isnull=True)
@@ -328,7 +334,7 @@ class Programme(Publishable):
         return reverse("programmes:programme_detail", kwargs={"slug": self.slug})
 
     def save(self, *args, **kwargs):
-        self.description = clean_html(self.description)
+        clean_html_field(self, "description")
         super().save(*args, **kwargs)
 
 

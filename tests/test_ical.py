@@ -123,3 +123,13 @@ def test_event_moved_online_is_confirmed_online(client):
     _r, (vevent,) = vevents(client, "/events/moved-online.ics")
     assert vevent["status"] == "CONFIRMED"
     assert str(vevent["location"]) == "Online"
+
+
+def test_vietnamese_title_change_raises_sequence():
+    """Changing only the Vietnamese title is a public change: subscribed calendars update."""
+    event = EventFactory()
+    before = event.sequence
+    event.title_vi = "Hội thảo về đối thoại xã hội"
+    event.save()
+    event.refresh_from_db()
+    assert event.sequence == before + 1

@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ilo_office.markup import clean_html
+from ilo_office.markup import clean_html_field
 from ilo_office.publishing import Publishable, PublishingQuerySet
 
 
@@ -20,6 +20,8 @@ class OfficePageQuerySet(PublishingQuerySet):
 
 class OfficePage(Publishable):
     """A page about the office itself: its history, mission, how to reach it."""
+
+    SEARCH_FIELDS = {"title": ("title",), "summary": ("summary",), "body": ("body",)}
 
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(
@@ -66,7 +68,7 @@ class OfficePage(Publishable):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.body = clean_html(self.body)
+        clean_html_field(self, "body")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

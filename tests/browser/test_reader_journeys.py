@@ -60,7 +60,9 @@ def test_every_page_type_loads_cleanly_in_both_languages(demo_site, page):
     problems = watch(page, demo_site.url)
     for path in page_types():
         for prefix, lang in (("", "en"), ("/vi", "vi")):
-            response = page.goto(demo_site.url + prefix + path, wait_until="load")
+            # "networkidle": the read beacon an article sends on load must finish, not be cut
+            # off by the next navigation.
+            response = page.goto(demo_site.url + prefix + path, wait_until="networkidle")
             assert response.status == 200, (prefix + path, response.status)
             assert page.locator("html").get_attribute("lang") == lang, prefix + path
             assert page.locator("h1").count() == 1, prefix + path

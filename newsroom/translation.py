@@ -1,0 +1,10 @@
+"""The article fields staff write in English and, where they can, in Vietnamese."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from newsroom.models import Article
+
+
+@register(Article)
+class ArticleTranslation(TranslationOptions):
+    fields = ("title", "standfirst", "body")
