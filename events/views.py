@@ -10,6 +10,7 @@ from events import ical
 from events.filters import EventFilter
 from events.models import OFFICE_ZONE, Event, office_today
 from ilo_office.filtering import FilteredListMixin
+from ilo_office.preview import PreviewableMixin
 from programmes.models import Programme
 
 
@@ -40,13 +41,13 @@ class PastEventListView(UpcomingEventListView):
         return self.filter_queryset(Event.objects.past().for_listing())
 
 
-class EventDetailView(DetailView):
+class EventDetailView(PreviewableMixin, DetailView):
     template_name = "events/event_detail.html"
     context_object_name = "event"
 
     def get_queryset(self):
         return (
-            Event.objects.published()
+            self.visible(Event.objects.all())
             .select_related("photo")
             .prefetch_related("programmes", "themes", "partners")
         )

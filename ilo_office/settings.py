@@ -166,3 +166,6 @@ ADMIN_URL = env("ADMIN_URL", default="admin/").strip("/") + "/"
 # Items per page on public lists.
 PAGE_SIZE = 20
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour now: a link typed without a scheme is https
+
+# How long a signed preview link (ilo_office/preview.py) opens its item, in seconds.
+PREVIEW_LINK_MAX_AGE = env.int("PREVIEW_LINK_MAX_AGE", default=3 * 24 * 60 * 60)

@@ -4,7 +4,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from ilo_office import views
+from ilo_office import preview, views
 
 admin.site.site_header = "ILO Country Office for Viet Nam"
 admin.site.site_title = "ILO Viet Nam back office"
@@ -20,6 +20,13 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("", include("programmes.urls")),
     path("about/", include("ilo_office.pages.urls")),
+    # Staff previews and signed review links (see ilo_office/preview.py).
+    path("preview/s/<str:token>/", preview.signed_preview, name="signed_preview"),
+    path(
+        "preview/<slug:app_label>/<slug:model_name>/<int:pk>/",
+        preview.preview,
+        name="preview",
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
     prefix_default_language=False,
 )

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
 from ilo_office.filtering import FilteredListMixin
+from ilo_office.preview import PreviewableMixin
 from ilo_office.publishing import office_today
 from newsroom import services
 from newsroom.filters import ArticleFilter
@@ -43,13 +44,13 @@ class ArticleListView(NewsroomBlocksMixin, FilteredListMixin, ListView):
         return self.filter_queryset(Article.objects.published().for_listing())
 
 
-class ArticleDetailView(NewsroomBlocksMixin, DetailView):
+class ArticleDetailView(PreviewableMixin, NewsroomBlocksMixin, DetailView):
     template_name = "newsroom/article_detail.html"
     context_object_name = "article"
 
     def get_queryset(self):
         return (
-            Article.objects.published()
+            self.visible(Article.objects.all())
             .select_related("hero")
             .prefetch_related(
                 "programmes",

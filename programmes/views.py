@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 
 from ilo_office.filtering import FilteredListMixin
+from ilo_office.preview import PreviewableMixin
 from programmes.filters import ProgrammeFilter
 from programmes.models import Partner, Place, Programme, ProgrammePartner, Theme
 
@@ -44,7 +45,7 @@ class ProgrammeListView(FilteredListMixin, ListView):
         )
 
 
-class ProgrammeDetailView(DetailView):
+class ProgrammeDetailView(PreviewableMixin, DetailView):
     """A programme's hub: figures, phases, partners, places, news and events, published only."""
 
     template_name = "programmes/programme_detail.html"
@@ -52,7 +53,7 @@ class ProgrammeDetailView(DetailView):
 
     def get_queryset(self):
         return (
-            Programme.objects.published()
+            self.visible(Programme.objects.all())
             .select_related("photo", "logo")
             .prefetch_related(
                 "themes",

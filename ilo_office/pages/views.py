@@ -1,16 +1,17 @@
 from django.views.generic import DetailView
 
 from ilo_office.pages.models import OfficePage
+from ilo_office.preview import PreviewableMixin
 
 
-class OfficePageView(DetailView):
+class OfficePageView(PreviewableMixin, DetailView):
     """/about/<slug>/: one published office page, with the About menu beside it."""
 
     template_name = "pages/office_page.html"
     context_object_name = "page"
 
     def get_queryset(self):
-        return OfficePage.objects.published().select_related("photo")
+        return self.visible(OfficePage.objects.all()).select_related("photo")
 
 
 class OfficeLandingView(OfficePageView):
