@@ -11,6 +11,7 @@ from events.filters import EventFilter
 from events.models import OFFICE_ZONE, Event, office_today
 from ilo_office.filtering import FilteredListMixin
 from ilo_office.preview import PreviewableMixin
+from ilo_office.slugs import SlugRedirectMixin
 from programmes.models import Programme
 
 
@@ -41,7 +42,7 @@ class PastEventListView(UpcomingEventListView):
         return self.filter_queryset(Event.objects.past().for_listing())
 
 
-class EventDetailView(PreviewableMixin, DetailView):
+class EventDetailView(SlugRedirectMixin, PreviewableMixin, DetailView):
     template_name = "events/event_detail.html"
     context_object_name = "event"
 

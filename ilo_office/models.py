@@ -1,6 +1,8 @@
-"""Site-wide models: the shared photo library used by articles, events and programmes."""
+"""Site-wide models: the shared photo library, and the former slugs that keep old URLs alive."""
 
-from django.db import models
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ilo_office.images import make_renditions, validate_image_content
@@ -98,3 +100,69 @@ class Photo(models.Model):
             "width": entry["width"],
             "height": entry["height"],
         }
+
+
+class SlugHistory(models.Model):
+    """A slug an item had before, so that its old address redirects to the current one.
+
+    Rows point at the item (content type and id), not at the next slug, so a chain of
+    renames (a -> b -> c) resolves to the current address in one redirect. Rows are kept
+    when the item is deleted: an item recovered from the revision history keeps its old
+    addresses, and until then the lookup finds nothing public and answers 404.
+    """
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("content type")
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    old_slug = models.SlugField(_("old slug"), max_length=200)
+    changed_at = models.DateTimeField(_("changed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("former slug")
+        verbose_name_plural = _("former slugs")
+        constraints = [
+            # One old address leads to one item: the last one that gave it up.
+            models.UniqueConstraint(
+                fields=["content_type", "old_slug"], name="ilo_office_slughistory_unique_old_slug"
+            ),
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return self.old_slug
+
+    @classmethod
+    def remember(cls, instance, old_slug):
+        """Record that `instance` was at `old_slug` until now."""
+        content_type = ContentType.objects.get_for_model(instance)
+        cls.objects.update_or_create(
+            content_type=content_type,
+            old_slug=old_slug,
+            defaults={"object_id": instance.pk, "changed_at": timezone.now()},
+        )
+        # Back at a slug it had before: that slug is live again, not a former one.
+        cls.objects.filter(
+            content_type=content_type, old_slug=instance.slug, object_id=instance.pk
+        ).delete()
+
+
+class KeepsSlugHistory:
+    """Model mixin (put it before models.Model): a change of slug is recorded in SlugHistory.
+
+    The stored slug is read back before the save, one small query per save of an existing
+    item; saves are staff actions, and reading it back also catches a slug changed
+    through a form, a shell or a data import alike.
+    """
+
+    def save(self, *args, **kwargs):
+        old_slug = None
+        update_fields = kwargs.get("update_fields")
+        if not self._state.adding and (update_fields is None or "slug" in update_fields):
+            old_slug = (
+                type(self)._base_manager.filter(pk=self.pk).values_list("slug", flat=True).first()
+            )
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if old_slug and old_slug != self.slug:
+                SlugHistory.remember(self, old_slug)

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from ilo_office.models import KeepsSlugHistory
 from ilo_office.text import fold, slugify_vi
 
 
@@ -54,8 +55,11 @@ class PublishingQuerySet(models.QuerySet):
         return self.with_status_published().due(now).not_expired(now)
 
 
-class Publishable(models.Model):
-    """Abstract base: slug, status, publish time, timestamps, the `published()` rule."""
+class Publishable(KeepsSlugHistory, models.Model):
+    """Abstract base: slug, status, publish time, timestamps, the `published()` rule.
+
+    A changed slug is remembered (KeepsSlugHistory), so a published address keeps working.
+    """
 
     SLUG_SOURCE = "title"
 

@@ -1,6 +1,18 @@
 from django.urls import path
 
+from ilo_office.slugs import follow_slug_history
 from newsroom import feeds, views
+from programmes.models import Programme, Theme
+
+
+# Feeds of a programme or a theme follow its former slugs, like its page does.
+def programme_feed(feed):
+    return follow_slug_history(feed, Programme.objects.published)
+
+
+def theme_feed(feed):
+    return follow_slug_history(feed, Theme.objects.all)
+
 
 app_name = "newsroom"
 
@@ -16,18 +28,18 @@ urlpatterns = [
     ),
     path(
         "feed/programme/<slug:slug>/rss/",
-        feeds.ProgrammeNewsFeed(),
+        programme_feed(feeds.ProgrammeNewsFeed()),
         name="programme_feed_rss",
     ),
     path(
         "feed/programme/<slug:slug>/atom/",
-        feeds.atom(feeds.ProgrammeNewsFeed)(),
+        programme_feed(feeds.atom(feeds.ProgrammeNewsFeed)()),
         name="programme_feed_atom",
     ),
-    path("feed/theme/<slug:slug>/rss/", feeds.ThemeNewsFeed(), name="theme_feed_rss"),
+    path("feed/theme/<slug:slug>/rss/", theme_feed(feeds.ThemeNewsFeed()), name="theme_feed_rss"),
     path(
         "feed/theme/<slug:slug>/atom/",
-        feeds.atom(feeds.ThemeNewsFeed)(),
+        theme_feed(feeds.atom(feeds.ThemeNewsFeed)()),
         name="theme_feed_atom",
     ),
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="article_detail"),

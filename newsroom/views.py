@@ -12,6 +12,7 @@ from django.views.generic import DetailView, ListView
 from ilo_office.filtering import FilteredListMixin
 from ilo_office.preview import PreviewableMixin
 from ilo_office.publishing import office_today
+from ilo_office.slugs import SlugRedirectMixin
 from newsroom import services
 from newsroom.filters import ArticleFilter
 from newsroom.models import Article, ArticlePhoto
@@ -44,7 +45,7 @@ class ArticleListView(NewsroomBlocksMixin, FilteredListMixin, ListView):
         return self.filter_queryset(Article.objects.published().for_listing())
 
 
-class ArticleDetailView(PreviewableMixin, NewsroomBlocksMixin, DetailView):
+class ArticleDetailView(SlugRedirectMixin, PreviewableMixin, NewsroomBlocksMixin, DetailView):
     template_name = "newsroom/article_detail.html"
     context_object_name = "article"
 

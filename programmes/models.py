@@ -21,6 +21,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ilo_office.markup import clean_html_field
+from ilo_office.models import KeepsSlugHistory
 from ilo_office.publishing import Publishable, PublishingQuerySet, unique_slug
 
 PHOTO_HELP = _("Choose from the photo library; every photo there has its alternative text.")
@@ -54,7 +55,7 @@ def _successor_constraints(prefix):
     ]
 
 
-class Theme(models.Model):
+class Theme(KeepsSlugHistory, models.Model):
     """An area of work: one of the strategic areas, or a cross-cutting theme."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -106,7 +107,7 @@ class Theme(models.Model):
         return reverse("programmes:theme_detail", kwargs={"slug": self.slug})
 
 
-class Partner(models.Model):
+class Partner(KeepsSlugHistory, models.Model):
     """An organisation the office works with."""
 
     class Kind(models.TextChoices):

@@ -4,6 +4,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from ilo_office.filtering import FilteredListMixin
 from ilo_office.preview import PreviewableMixin
+from ilo_office.slugs import SlugRedirectMixin
 from programmes.filters import ProgrammeFilter
 from programmes.models import Partner, Place, Programme, ProgrammePartner, Theme
 
@@ -45,7 +46,7 @@ class ProgrammeListView(FilteredListMixin, ListView):
         )
 
 
-class ProgrammeDetailView(PreviewableMixin, DetailView):
+class ProgrammeDetailView(SlugRedirectMixin, PreviewableMixin, DetailView):
     """A programme's hub: figures, phases, partners, places, news and events, published only."""
 
     template_name = "programmes/programme_detail.html"
@@ -99,7 +100,7 @@ class ThemeListView(TemplateView):
         )
 
 
-class ThemeDetailView(DetailView):
+class ThemeDetailView(SlugRedirectMixin, DetailView):
     model = Theme
     template_name = "programmes/theme_detail.html"
     context_object_name = "theme"
@@ -144,10 +145,13 @@ class PartnerListView(ListView):
         )
 
 
-class PartnerDetailView(TemplateView):
+class PartnerDetailView(SlugRedirectMixin, TemplateView):
     """A partner, what it became or came from, and its joint programmes, news and events."""
 
     template_name = "programmes/partner_detail.html"
+
+    def get_moved_queryset(self):
+        return Partner.objects.all()
 
     def get_context_data(self, **kwargs):
         partner = get_object_or_404(

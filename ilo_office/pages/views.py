@@ -2,9 +2,10 @@ from django.views.generic import DetailView
 
 from ilo_office.pages.models import OfficePage
 from ilo_office.preview import PreviewableMixin
+from ilo_office.slugs import SlugRedirectMixin
 
 
-class OfficePageView(PreviewableMixin, DetailView):
+class OfficePageView(SlugRedirectMixin, PreviewableMixin, DetailView):
     """/about/<slug>/: one published office page, with the About menu beside it."""
 
     template_name = "pages/office_page.html"
