@@ -1,0 +1,57 @@
+"""The public page types the browser checks visit, one URL each, from the demo content."""
+
+from django.urls import Resolver404, resolve
+
+from events.models import Event
+from ilo_office.pages.models import OfficePage
+from newsroom.models import Article
+from programmes.models import Partner, Programme, Theme
+
+LANGUAGE_PREFIXES = (("", "en"), ("/vi", "vi"))
+SEARCH = "/search/?q=viet"
+
+
+def every_page_type():
+    """One path per public page type (without the language prefix)."""
+    article = Article.objects.published().order_by("publish_at").first()
+    upcoming = Event.objects.upcoming().order_by("start_date").first()
+    past = Event.objects.past().order_by("-start_date").first()
+    programme = Programme.objects.published().get(slug="better-work-viet-nam")
+    theme = Theme.objects.order_by("order").first()
+    partner = Partner.objects.get(slug="molisa")
+    office_page = OfficePage.objects.published().order_by("pk").last()
+    paths = [
+        "/",
+        "/news/",
+        article.get_absolute_url(),
+        "/events/",
+        "/events/past/",
+        (upcoming or past).get_absolute_url(),
+        "/programmes/",
+        programme.get_absolute_url(),
+        "/areas-of-work/",
+        theme.get_absolute_url(),
+        "/partners/",
+        partner.get_absolute_url(),
+        "/about/",
+        office_page.get_absolute_url(),
+    ]
+    if past and upcoming:
+        paths.append(past.get_absolute_url())
+    if has_search():
+        paths.append(SEARCH)
+    return paths
+
+
+def has_search():
+    """Whether the site has its search page yet (it arrives with the search work)."""
+    try:
+        resolve("/search/")
+    except Resolver404:
+        return False
+    return True
+
+
+def in_both_languages(paths):
+    """(url path, language code) for every path in English and in Vietnamese."""
+    return [(prefix + path, lang) for path in paths for prefix, lang in LANGUAGE_PREFIXES]

@@ -1,0 +1,79 @@
+"""WCAG 2.1 A/AA checks with axe-core on every page type, in English and in Vietnamese.
+
+axe-core comes from the npm registry, pinned in tests/browser/package-lock.json and
+installed with `npm ci --prefix tests/browser` (.ci/run does this before the suite).
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.browser.site_pages import every_page_type, in_both_languages
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING = {"serious", "critical"}
+
+RUN_AXE = """async (tags) => {
+  const results = await axe.run(document, {
+    runOnly: {type: "tag", values: tags}, resultTypes: ["violations"],
+  });
+  return results.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    targets: v.nodes.map(n => n.target.join(" ")),
+  }));
+}"""
+
+
+@pytest.fixture(scope="module")
+def axe_source():
+    if not AXE.exists():
+        reason = "axe-core is not installed: npm ci --prefix tests/browser"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def csp_free_page(browser):
+    # axe is injected as a script element; a Content-Security-Policy would rightly block
+    # it, and what is measured is the page, not the policy.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+def audit(page, axe_source):
+    """The serious and critical WCAG 2.1 A/AA violations axe finds on the loaded page."""
+    page.add_script_tag(content=axe_source)
+    violations = page.evaluate(RUN_AXE, WCAG_TAGS)
+    return [v for v in violations if v["impact"] in BLOCKING]
+
+
+def test_no_serious_accessibility_violations_on_any_page_in_either_language(
+    demo_site, csp_free_page, axe_source
+):
+    """axe-core finds no serious or critical WCAG 2.1 A/AA violation on any page type."""
+    report = []
+    for path, _lang in in_both_languages(every_page_type()):
+        response = csp_free_page.goto(demo_site.url + path)
+        assert response.status == 200, path
+        for v in audit(csp_free_page, axe_source):
+            report.append(f"{path}: [{v['impact']}] {v['id']}: {v['help']}")
+            report.extend(f"    {target}" for target in v["targets"][:5])
+    print("\n".join(report))
+    assert report == []
+
+
+def test_audit_reports_a_serious_violation_when_there_is_one(demo_site, csp_free_page, axe_source):
+    """The check can fail: an image without alt text on a page is reported."""
+    csp_free_page.goto(demo_site.url + "/")
+    csp_free_page.evaluate(
+        """() => { const img = document.createElement("img"); img.src = "/missing.png";
+                   document.querySelector("main").append(img); }"""
+    )
+    assert "image-alt" in {v["id"] for v in audit(csp_free_page, axe_source)}
