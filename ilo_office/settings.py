@@ -5,6 +5,7 @@ Insecure conveniences (a throwaway SECRET_KEY, a SQLite file, local hosts) exist
 only when DEBUG is on; with DEBUG off a missing SECRET_KEY is an error.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
+    "axes",  # counts failed sign-ins and pauses them (ilo_office/security.py)
     "ilo_office",
     "programmes",
     "newsroom",
@@ -59,6 +61,15 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the "paused" page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# The lockout check first, then the ordinary username and password check.
+AUTHENTICATION_BACKENDS = [
+    "ilo_office.security.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "ilo_office.urls"
@@ -169,3 +180,54 @@ FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour now: a link typed witho
 
 # How long a signed preview link (ilo_office/preview.py) opens its item, in seconds.
 PREVIEW_LINK_MAX_AGE = env.int("PREVIEW_LINK_MAX_AGE", default=3 * 24 * 60 * 60)
+
+# Back-office security -------------------------------------------------------------
+
+# Sign-in throttling (django-axes; see ilo_office/security.py): after AXES_FAILURE_LIMIT
+# wrong passwords for one username from one address, that pair is paused for
+# AXES_COOLOFF_MINUTES; a successful sign-in clears the count.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The pause lasts the time it says, counted from the lockout, not from the last try.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "ilo_office.security.locked_out"
+AXES_CLIENT_IP_CALLABLE = "ilo_office.security.client_ip"
+# How many reverse proxies of ours sit in front of the app: 0 = trust only REMOTE_ADDR;
+# 1 = nginx appends the client's address to X-Forwarded-For, and that entry is used.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Sessions are only ever staff sessions (public pages set no cookie). They end eight
+# hours after sign-in, a working day, whatever the activity (the expiry is not renewed
+# on each request). Not "at browser close": browsers that restore the last session keep
+# such cookies for days, so a fixed lifetime is the bound that actually holds.
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = False
+SESSION_SAVE_EVERY_REQUEST = False
+
+# Content-Security-Policy (django-csp 4) for the public site: everything comes from the
+# site itself (photos may be data: URIs, and come from the media host when media live
+# elsewhere); no inline script or style, no framing, forms post only to the site.
+# The admin (in both languages) is excluded for now: the stock admin and its editor
+# widgets still rely on inline styles and scripts, and it is seen only by signed-in staff;
+# it gets its own policy with nonces once those widgets allow it.
+_MEDIA_ORIGIN = ["/".join(MEDIA_URL.split("/")[:3])] if MEDIA_URL.startswith("http") else []
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": [
+        f"/{ADMIN_URL}",
+        *(f"/{code}/{ADMIN_URL}" for code, _name in LANGUAGES if code != LANGUAGE_CODE),
+    ],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_MEDIA_ORIGIN],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
