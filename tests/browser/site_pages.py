@@ -43,6 +43,19 @@ def every_page_type():
     return paths
 
 
+def not_found_pages():
+    """An address that does not exist, in each language: the branded 404 page."""
+    return [(prefix + "/no-such-page/", lang) for prefix, lang in LANGUAGE_PREFIXES]
+
+
+def server_error_html():
+    """The 500 page as Django's server_error view renders it: no request context, no database."""
+    from django.test import RequestFactory
+    from django.views.defaults import server_error
+
+    return server_error(RequestFactory().get("/")).content
+
+
 def has_search():
     """Whether the site has its search page yet (it arrives with the search work)."""
     try:

@@ -1,7 +1,7 @@
 """WCAG 2.1 A/AA checks with axe-core on every page type, in English and in Vietnamese.
 
 axe-core comes from the npm registry, pinned in tests/browser/package-lock.json and
-installed with `npm ci --prefix tests/browser` (.ci/run does this before the suite).
+installed with `npm ci --ignore-scripts --prefix tests/browser` (.ci/run does this before the suite).
 """
 
 import os
@@ -9,7 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.site_pages import every_page_type, in_both_languages
+from tests.browser.site_pages import (
+    every_page_type,
+    in_both_languages,
+    not_found_pages,
+    server_error_html,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -31,7 +36,7 @@ RUN_AXE = """async (tags) => {
 @pytest.fixture(scope="module")
 def axe_source():
     if not AXE.exists():
-        reason = "axe-core is not installed: npm ci --prefix tests/browser"
+        reason = "axe-core is not installed: npm ci --ignore-scripts --prefix tests/browser"
         if os.environ.get("CI"):
             pytest.fail(reason)
         pytest.skip(reason)
@@ -65,6 +70,31 @@ def test_no_serious_accessibility_violations_on_any_page_in_either_language(
         for v in audit(csp_free_page, axe_source):
             report.append(f"{path}: [{v['impact']}] {v['id']}: {v['help']}")
             report.extend(f"    {target}" for target in v["targets"][:5])
+    print("\n".join(report))
+    assert report == []
+
+
+def test_error_pages_have_no_serious_accessibility_violations(demo_site, csp_free_page, axe_source):
+    """The 404 page in both languages and the 500 page pass the same axe-core audit."""
+    report = []
+    for path, _lang in not_found_pages():
+        response = csp_free_page.goto(demo_site.url + path)
+        assert response.status == 404, path
+        report.extend(
+            f"{path}: {v['id']}: {v['help']} {v['targets'][:5]}"
+            for v in audit(csp_free_page, axe_source)
+        )
+    # The 500 page served at an address of the live server, so its stylesheet loads.
+    html = server_error_html()
+    csp_free_page.route(
+        demo_site.url + "/broken/",
+        lambda route: route.fulfill(status=500, body=html, content_type="text/html"),
+    )
+    csp_free_page.goto(demo_site.url + "/broken/")
+    assert csp_free_page.locator("h1").count() == 1
+    report.extend(
+        f"500: {v['id']}: {v['help']} {v['targets'][:5]}" for v in audit(csp_free_page, axe_source)
+    )
     print("\n".join(report))
     assert report == []
 
