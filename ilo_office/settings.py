@@ -116,6 +116,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("vi", _("Vietnamese"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers as the office writes them in each language (see ilo_office/formats).
+FORMAT_MODULE_PATH = ["ilo_office.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 
 # Content in both languages (django-modeltranslation): each translated field has an

@@ -24,7 +24,8 @@ def months(client, url):
     assert response.status_code == 200, url
     page = response.content.decode()
     tokens = re.findall(
-        r'<h2 id="month-[\d-]+">([^<]+)</h2>|class="card-title"><a href="[^"]+">([^<]+)</a>', page
+        r'<h2 id="month-[\d-]+">([^<]+)</h2>|class="card-title"><a href="[^"]+"[^>]*>([^<]+)</a>',
+        page,
     )
     grouped = []
     for heading, title in tokens:

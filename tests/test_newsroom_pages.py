@@ -147,7 +147,7 @@ def test_article_page_shows_photos_contact_and_relations(release, client):
 def test_article_page_advertises_the_news_feeds(release, client):
     """The article's head names the RSS and Atom feeds of the news and the press releases."""
     response = client.get(release.get_absolute_url())
-    advertised = {(link["type"], link["href"]) for link in links(response, "alternate")}
+    advertised = {(link.get("type"), link["href"]) for link in links(response, "alternate")}
     assert advertised >= {
         ("application/rss+xml", "/news/feed/rss/"),
         ("application/atom+xml", "/news/feed/atom/"),

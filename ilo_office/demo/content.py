@@ -24,43 +24,69 @@ CROSS_CUTTING = (
     "<p>Mainstreamed within each of the three strategic areas. {} is also a fundamental right "
     "at work, and as such an integral part of the ILO's Decent Work Agenda.</p>"
 )
+CROSS_CUTTING_VI = (
+    "<p>Được lồng ghép trong cả ba lĩnh vực chiến lược. {} cũng là một quyền cơ bản tại nơi "
+    "làm việc, và vì thế là một phần không thể tách rời của Chương trình Nghị sự về Việc làm "
+    "bền vững của ILO.</p>"
+)
 
 THEMES = [
     {
         "slug": "labour-market-governance",
         "name": "Labour market governance",
+        "name_vi": "Quản trị thị trường lao động",
         "is_cross_cutting": False,
         "order": 1,
         "summary": "Labour law and its enforcement, a stronger labour administration, and "
         "industrial relations institutions fit for a market economy.",
+        "summary_vi": "Pháp luật lao động và việc thực thi pháp luật, một nền quản lý lao động "
+        "vững mạnh hơn, và các thiết chế quan hệ lao động phù hợp với nền kinh tế thị trường.",
         "description": "<p>With its constituents, the ILO works on labour market governance and "
         "industrial relations: building the institutions a market-based economy needs. It "
         "supports the drafting and application of labour laws, a stronger labour "
         "administration, sound industrial relations institutions and stronger tripartite "
         "partners, which also helps Viet Nam compete in the global market.</p>",
+        "description_vi": "<p>Cùng với các đối tác ba bên, ILO hỗ trợ quản trị thị trường lao "
+        "động và quan hệ lao động: xây dựng các thiết chế mà nền kinh tế thị trường cần. ILO hỗ "
+        "trợ việc soạn thảo và áp dụng pháp luật lao động, tăng cường năng lực quản lý nhà nước "
+        "về lao động, xây dựng các thiết chế quan hệ lao động lành mạnh và các đối tác ba bên "
+        "vững mạnh hơn, qua đó giúp Việt Nam cạnh tranh trên thị trường toàn cầu.</p>",
     },
     {
         "slug": "employment-and-sustainable-enterprises",
         "name": "Employment and sustainable enterprise development",
+        "name_vi": "Việc làm và phát triển doanh nghiệp bền vững",
         "is_cross_cutting": False,
         "order": 2,
         "summary": "Labour market information, skills, entrepreneurship and business "
         "development services, with jobs for young people, women, people with "
         "disabilities and other vulnerable groups.",
+        "summary_vi": "Thông tin thị trường lao động, kỹ năng, khởi sự doanh nghiệp và dịch vụ "
+        "phát triển kinh doanh, cùng việc làm cho thanh niên, phụ nữ, người khuyết tật và các "
+        "nhóm dễ bị tổn thương khác.",
         "description": "<p>The ILO supports the creation of jobs with policy advice and "
         "technical assistance in many fields: labour market information systems, skills "
         "development, entrepreneurship training, public-private partnerships, business "
         "associations and business development services.</p><p>Widening the opportunities "
         "open to young people, women workers, people with disabilities and other vulnerable "
         "groups is a particular concern.</p>",
+        "description_vi": "<p>ILO hỗ trợ tạo việc làm thông qua tư vấn chính sách và hỗ trợ kỹ "
+        "thuật trong nhiều lĩnh vực: hệ thống thông tin thị trường lao động, phát triển kỹ "
+        "năng, đào tạo khởi sự doanh nghiệp, hợp tác công tư, các hiệp hội doanh nghiệp và dịch "
+        "vụ phát triển kinh doanh.</p><p>ILO đặc biệt quan tâm đến việc mở rộng cơ hội cho "
+        "thanh niên, lao động nữ, người khuyết tật và các nhóm dễ bị tổn thương khác.</p>",
     },
     {
         "slug": "social-protection-and-social-security",
         "name": "Social protection and social security",
+        "name_vi": "Bảo trợ xã hội và an sinh xã hội",
         "is_cross_cutting": False,
         "order": 3,
         "summary": "Extending social security and basic social services, safety and health at "
         "work, and action against child labour, trafficking and HIV/AIDS discrimination.",
+        "summary_vi": "Mở rộng an sinh xã hội và các dịch vụ xã hội cơ bản, an toàn, vệ sinh "
+        "lao động, và hành động chống lao động trẻ em, mua bán người và phân biệt đối xử liên "
+        "quan đến HIV/AIDS.",
         "description": "<p>Extending social security and access to basic social services to "
         "the whole population is an essential priority in Viet Nam, which the ILO supports "
         "with policy advice and training.</p><p>The ILO also gives policy support, "
@@ -68,30 +94,48 @@ THEMES = [
         "agriculture, towards a safety culture at work. For vulnerable workers it helps to "
         "prevent and eliminate trafficking and child labour, works with and for workers with "
         "disabilities, and acts on HIV/AIDS in the workplace.</p>",
+        "description_vi": "<p>Mở rộng an sinh xã hội và khả năng tiếp cận các dịch vụ xã hội "
+        "cơ bản cho toàn dân là một ưu tiên thiết yếu của Việt Nam, và ILO hỗ trợ ưu tiên này "
+        "bằng tư vấn chính sách và đào tạo.</p><p>ILO cũng hỗ trợ chính sách, thông tin và đào "
+        "tạo về an toàn, vệ sinh lao động trong doanh nghiệp và trong nông nghiệp, hướng tới "
+        "văn hóa an toàn tại nơi làm việc. Với người lao động dễ bị tổn thương, ILO giúp phòng "
+        "ngừa và xóa bỏ mua bán người và lao động trẻ em, làm việc cùng và vì người lao động "
+        "khuyết tật, và hành động về HIV/AIDS tại nơi làm việc.</p>",
     },
     {
         "slug": "social-dialogue",
         "name": "Social dialogue",
+        "name_vi": "Đối thoại xã hội",
         "is_cross_cutting": True,
         "order": 1,
         "summary": "Government, employers and workers working out policy together.",
+        "summary_vi": "Chính phủ, người sử dụng lao động và người lao động cùng nhau xây dựng "
+        "chính sách.",
         "description": CROSS_CUTTING.format("Social dialogue"),
+        "description_vi": CROSS_CUTTING_VI.format("Đối thoại xã hội"),
     },
     {
         "slug": "international-labour-standards",
         "name": "International Labour Standards",
+        "name_vi": "Tiêu chuẩn lao động quốc tế",
         "is_cross_cutting": True,
         "order": 2,
         "summary": "Ratifying and applying ILO conventions, the fundamental rights at work.",
+        "summary_vi": "Phê chuẩn và áp dụng các công ước của ILO, các quyền cơ bản tại nơi "
+        "làm việc.",
         "description": CROSS_CUTTING.format("Respect for International Labour Standards"),
+        "description_vi": CROSS_CUTTING_VI.format("Tôn trọng các tiêu chuẩn lao động quốc tế"),
     },
     {
         "slug": "gender",
         "name": "Gender",
+        "name_vi": "Bình đẳng giới",
         "is_cross_cutting": True,
         "order": 3,
         "summary": "Equality of opportunity and treatment for women and men at work.",
+        "summary_vi": "Bình đẳng về cơ hội và đối xử giữa phụ nữ và nam giới tại nơi làm việc.",
         "description": CROSS_CUTTING.format("Gender equality"),
+        "description_vi": CROSS_CUTTING_VI.format("Bình đẳng giới"),
         # The seed page's photo; the Areas of work page shows the first area's photo.
         "photo": "Garment workers (placeholder image)",
     },
@@ -368,10 +412,14 @@ PROGRAMMES = [
     {
         "slug": "better-work-viet-nam",
         "name": "Better Work Viet Nam",
+        "name_vi": "Chương trình Better Work Việt Nam",
         "acronym": "BWV",
         "summary": "A joint ILO and IFC programme that, since 2009, has brought government, "
         "employers, workers and international buyers together to improve working "
         "conditions and competitiveness in garment and footwear factories.",
+        "summary_vi": "Chương trình hợp tác giữa ILO và IFC, từ năm 2009 đã kết nối Chính phủ, "
+        "người sử dụng lao động, người lao động và các nhãn hàng quốc tế nhằm cải thiện điều "
+        "kiện làm việc và năng lực cạnh tranh trong các nhà máy may mặc và da giày.",
         # Figures and phases have their own fields; the description tells the story.
         "description": (
             "<p>Since 2009 the programme has offered garment and footwear factories "
@@ -381,9 +429,20 @@ PROGRAMMES = [
             "MOLISA, VCCI and VGCL open the 2023-2027 phase to new locations and other "
             "industries.</p>"
         ),
+        "description_vi": (
+            "<p>Từ năm 2009, chương trình cung cấp dịch vụ đánh giá, tư vấn và đào tạo cho các "
+            "nhà máy may mặc và da giày, góp phần cải thiện đối thoại xã hội và nâng cao nhận "
+            "thức về bình đẳng giới tại nơi làm việc.</p>"
+            "<p>Các biên bản ghi nhớ do ILO, IFC, Bộ Lao động - Thương binh và Xã hội, Liên đoàn "
+            "Thương mại và Công nghiệp Việt Nam và Tổng Liên đoàn Lao động Việt Nam ký ngày "
+            "22/11/2022 mở ra giai đoạn 2023-2027, mở rộng chương trình tới các địa bàn mới và "
+            "các ngành khác.</p>"
+        ),
         "stage": Programme.Stage.ACTIVE,
         "tagline": "Better working conditions and competitiveness in garment and footwear "
         "factories",
+        "tagline_vi": "Cải thiện điều kiện làm việc và năng lực cạnh tranh trong các nhà máy "
+        "may mặc và da giày",
         # The seed gives the year only ("launched in 2009"); pages print the year.
         "start_date": d(2009, 1, 1),
         "end_date": None,
@@ -404,14 +463,19 @@ PROGRAMMES = [
         "phases": [
             {
                 "name": "Garment and footwear factories",
+                "name_vi": "Các nhà máy may mặc và da giày",
                 "start_date": d(2009, 1, 1),
                 "end_date": None,
                 "focus": "Assessment, advisory and training services for garment and footwear "
                 "factories, bringing together the government, employers, workers and "
                 "international buyers.",
+                "focus_vi": "Dịch vụ đánh giá, tư vấn và đào tạo cho các nhà máy may mặc và da "
+                "giày, kết nối Chính phủ, người sử dụng lao động, người lao động và các nhãn "
+                "hàng quốc tế.",
             },
             {
                 "name": "Phase 2023-2027",
+                "name_vi": "Giai đoạn 2023-2027",
                 # The seed gives the years of the period only.
                 "start_date": d(2023, 1, 1),
                 "end_date": d(2027, 12, 31),
@@ -420,30 +484,41 @@ PROGRAMMES = [
                 "equality, inclusive development, occupational safety and health, data and "
                 "information, and labour standards linked to climate change, productivity and "
                 "business performance.",
+                "focus_vi": "Các địa bàn mới (Hà Nội, Thành phố Hồ Chí Minh, các tỉnh lân cận "
+                "và các địa phương khác) và các ngành khác. Ưu tiên: đối thoại xã hội, bình đẳng "
+                "giới, phát triển bao trùm, an toàn, vệ sinh lao động, dữ liệu và thông tin, và "
+                "các tiêu chuẩn lao động gắn với biến đổi khí hậu, năng suất và hiệu quả kinh "
+                "doanh.",
             },
         ],
         "key_figures": [
             {
                 "label": "Participating garment and footwear factories",
+                "label_vi": "Nhà máy may mặc và da giày tham gia",
                 "qualifier": KeyFigure.Qualifier.MORE_THAN,
                 "value": 440,
                 "unit": "factories",
+                "unit_vi": "nhà máy",
                 "as_of": BETTER_WORK_MOU_SIGNED,
                 "source": BETTER_WORK_SOURCE,
             },
             {
                 "label": "Workers employed in these factories",
+                "label_vi": "Người lao động làm việc tại các nhà máy này",
                 "qualifier": "",
                 "value": 750000,
                 "unit": "workers",
+                "unit_vi": "người lao động",
                 "as_of": BETTER_WORK_MOU_SIGNED,
                 "source": BETTER_WORK_SOURCE,
             },
             {
                 "label": "Provinces and cities where these factories are",
+                "label_vi": "Tỉnh, thành phố có các nhà máy này",
                 "qualifier": "",
                 "value": 29,
                 "unit": "provinces and cities",
+                "unit_vi": "tỉnh, thành phố",
                 "as_of": BETTER_WORK_MOU_SIGNED,
                 "source": BETTER_WORK_SOURCE,
             },
@@ -452,10 +527,14 @@ PROGRAMMES = [
     {
         "slug": "enhance",
         "name": "ENHANCE Project",
+        "name_vi": "Dự án ENHANCE",
         "acronym": "ENHANCE",
         "summary": "An ILO project against child labour in Viet Nam: surveys of knowledge, "
         "attitudes and practices, learning from child labour free zones, and a child labour "
         "free certification scheme for enterprises.",
+        "summary_vi": "Dự án của ILO nhằm chống lao động trẻ em tại Việt Nam: khảo sát kiến "
+        "thức, thái độ và thực hành, rút kinh nghiệm từ các vùng không có lao động trẻ em, và "
+        "cơ chế chứng nhận doanh nghiệp không sử dụng lao động trẻ em.",
         "stage": Programme.Stage.CLOSED,
         "themes": ["social-protection-and-social-security", "international-labour-standards"],
         "partners": [
@@ -467,10 +546,14 @@ PROGRAMMES = [
     {
         "slug": "rsca",
         "name": "Responsible Supply Chains in Asia",
+        "name_vi": "Chuỗi cung ứng có trách nhiệm tại châu Á",
         "acronym": "RSCA",
         "summary": "Promotes corporate social responsibility and responsible business conduct "
         "in Asian supply chains; in Viet Nam in the wood and seafood sectors, with workers' "
         "organizations and policy makers.",
+        "summary_vi": "Thúc đẩy trách nhiệm xã hội của doanh nghiệp và hành vi kinh doanh có "
+        "trách nhiệm trong các chuỗi cung ứng tại châu Á; tại Việt Nam, trong ngành gỗ và thủy "
+        "sản, cùng các tổ chức của người lao động và các nhà hoạch định chính sách.",
         "stage": Programme.Stage.CLOSED,
         "themes": ["employment-and-sustainable-enterprises", "social-dialogue"],
         "partners": [
@@ -483,9 +566,12 @@ PROGRAMMES = [
     {
         "slug": "score",
         "name": "Sustaining Competitive and Responsible Enterprises",
+        "name_vi": "Doanh nghiệp bền vững, cạnh tranh và có trách nhiệm",
         "acronym": "SCORE",
         "summary": "ILO training and in-factory counselling that helps small and medium "
         "enterprises raise productivity and improve working conditions.",
+        "summary_vi": "Chương trình đào tạo và tư vấn tại doanh nghiệp của ILO, giúp các doanh "
+        "nghiệp nhỏ và vừa nâng cao năng suất và cải thiện điều kiện làm việc.",
         "stage": Programme.Stage.CLOSED,
         "themes": ["employment-and-sustainable-enterprises"],
         "partners": [],
@@ -493,9 +579,12 @@ PROGRAMMES = [
     {
         "slug": "ilo-sida-garment-supply-chains",
         "name": "Decent Work in the Garment Sector Supply Chains in Asia",
+        "name_vi": "Việc làm bền vững trong chuỗi cung ứng ngành may mặc tại châu Á",
         "acronym": "ILO-Sida",
         "summary": "An ILO project funded by Sida on decent work and environmental "
         "sustainability in the garment supply chains of Asia.",
+        "summary_vi": "Dự án của ILO do Sida tài trợ về việc làm bền vững và bền vững môi "
+        "trường trong chuỗi cung ứng ngành may mặc tại châu Á.",
         "stage": Programme.Stage.CLOSED,
         "themes": ["employment-and-sustainable-enterprises", "international-labour-standards"],
         "partners": [("sida", Role.FUNDING), ("tern", Role.PARTNER)],
@@ -503,9 +592,12 @@ PROGRAMMES = [
     {
         "slug": "ilo-eu-evfta-labour-standards",
         "name": "Promoting International Labour Standards within the framework of the EVFTA",
+        "name_vi": "Thúc đẩy các tiêu chuẩn lao động quốc tế trong khuôn khổ EVFTA",
         "acronym": "ILO-EU EVFTA",
         "summary": "An ILO-EU project supporting Viet Nam's ratification and application of "
         "fundamental ILO conventions under the EU-Viet Nam Free Trade Agreement.",
+        "summary_vi": "Dự án ILO - EU hỗ trợ Việt Nam phê chuẩn và thực thi các công ước cơ "
+        "bản của ILO theo Hiệp định Thương mại Tự do giữa Liên minh châu Âu và Việt Nam.",
         "stage": Programme.Stage.CLOSED,
         "themes": ["international-labour-standards", "labour-market-governance"],
         "partners": [("eu-delegation", Role.FUNDING), ("molisa", Role.COUNTERPART)],
@@ -615,11 +707,15 @@ ARTICLES = [
     {
         "slug": "ilo-office-opens-in-hanoi-decent-work-tops-the-agenda",
         "title": "ILO Office opens in Hanoi, Decent Work Tops the Agenda",
+        "title_vi": "Văn phòng ILO khai trương tại Hà Nội, Việc làm bền vững là ưu tiên hàng đầu",
         "kind": Article.Kind.PRESS_RELEASE,
         "dateline": "HANOI",
         "standfirst": "The ILO officially opens its Hanoi office, pledging to work closely with "
         "its tripartite constituents from Government, employer and worker groups to promote "
         "Decent Work in Vietnam.",
+        "standfirst_vi": "ILO chính thức khai trương văn phòng tại Hà Nội, cam kết hợp tác chặt "
+        "chẽ với các đối tác ba bên gồm Chính phủ, tổ chức của người sử dụng lao động và tổ chức "
+        "của người lao động để thúc đẩy Việc làm bền vững tại Việt Nam.",
         "body": OPENING_BODY,
         "publish_at": datetime.datetime(2003, 2, 17, 9, 0, tzinfo=HANOI),
         "is_featured": True,

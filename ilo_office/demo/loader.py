@@ -104,6 +104,7 @@ class Loader:
                 "photo": photos.get(spec.get("photo")),
                 "status": Status.PUBLISHED,
                 "publish_at": content.PUBLISHED_AT,
+                **_translations(spec),
             }
             programme, is_new = self.upsert(Programme, {"slug": spec["slug"]}, values)
             self.set_m2m(programme, "themes", [themes[s] for s in spec["themes"]], is_new)
@@ -135,6 +136,7 @@ class Loader:
             values["body"] = values["body"].strip().replace("\n", " ").replace("> <", "><")
             values["hero"] = photos.get(spec.get("hero"))
             values["status"] = Status.PUBLISHED
+            values.update(_translations(spec))
             article, is_new = self.upsert(Article, {"slug": spec["slug"]}, values)
             self._links(article, spec, programmes, themes, partners, is_new)
             if is_new or self.refresh:
@@ -202,6 +204,11 @@ class Loader:
 
 def _without(spec, *keys):
     return {k: v for k, v in spec.items() if k not in keys}
+
+
+def _translations(spec):
+    """The Vietnamese texts of an item (`title_vi`...), for loaders that pick fields by name."""
+    return {k: v for k, v in spec.items() if k.endswith("_vi")}
 
 
 def placeholder_jpeg(label, colour):

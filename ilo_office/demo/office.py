@@ -15,9 +15,12 @@ OFFICE_PAGES = [
     {
         "slug": "about-the-office",
         "title": "About the office",
+        "title_vi": "Giới thiệu văn phòng",
         "nav_order": 10,
         "summary": "The ILO has had an office in Hanoi since 2003. It works with the "
         "Government, employers and workers of Viet Nam for decent work.",
+        "summary_vi": "ILO có văn phòng tại Hà Nội từ năm 2003. Văn phòng hợp tác với Chính "
+        "phủ, người sử dụng lao động và người lao động Việt Nam vì việc làm bền vững.",
         "body": [
             "<h2>A short history</h2>",
             "<p>Viet Nam resumed its membership of the International Labour Organization in "
@@ -48,9 +51,12 @@ OFFICE_PAGES = [
     {
         "slug": "mission-and-strategic-objectives",
         "title": "Mission and strategic objectives",
+        "title_vi": "Sứ mệnh và mục tiêu chiến lược",
         "nav_order": 20,
         "summary": "Decent and productive work for women and men, and the four strategic "
         "objectives that guide the ILO's work.",
+        "summary_vi": "Việc làm bền vững và hiệu quả cho phụ nữ và nam giới, và bốn mục tiêu "
+        "chiến lược định hướng hoạt động của ILO.",
         "body": [
             "<h2>Our mission</h2>",
             "<blockquote><p>The mission of the ILO is to promote opportunities for women and "
@@ -75,8 +81,10 @@ OFFICE_PAGES = [
     {
         "slug": "contact-us",
         "title": "Contact us",
+        "title_vi": "Liên hệ",
         "nav_order": 30,
         "summary": "How to find the ILO Country Office for Viet Nam in Hanoi.",
+        "summary_vi": "Cách tìm đến Văn phòng ILO tại Việt Nam ở Hà Nội.",
         "body": [
             "<h2>Our address</h2>",
             "<p><strong>ILO Country Office for Viet Nam</strong><br>304 Kim Ma Street, Ba Dinh"
@@ -84,6 +92,14 @@ OFFICE_PAGES = [
             "<h2>Journalists</h2>",
             "<p>Each press release names the colleague to contact about it, under "
             "<em>Media contact</em>.</p>",
+        ],
+        "body_vi": [
+            "<h2>Địa chỉ</h2>",
+            "<p><strong>Văn phòng ILO tại Việt Nam</strong><br>304 Kim Mã, Ba Đình"
+            "<br>Hà Nội, Việt Nam</p>",
+            "<h2>Dành cho nhà báo</h2>",
+            "<p>Mỗi thông cáo báo chí đều ghi tên người cần liên hệ, tại mục "
+            "<em>Liên hệ báo chí</em>.</p>",
         ],
     },
 ]
@@ -102,4 +118,10 @@ def load_office_pages(loader):
             "status": Status.PUBLISHED,
             "publish_at": content.PUBLISHED_AT,
         }
+        # The Vietnamese texts where we have them; the rest falls back to English.
+        for field in ("title", "summary"):
+            if f"{field}_vi" in spec:
+                values[f"{field}_vi"] = spec[f"{field}_vi"]
+        if "body_vi" in spec:
+            values["body_vi"] = clean_html("".join(spec["body_vi"]))
         loader.upsert(OfficePage, {"slug": spec["slug"]}, values)
