@@ -18,38 +18,49 @@ def event_years(request=None):
 
 
 class EventFilter(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(choices=Event.Kind.choices, label=_("Kind"))
+    kind = django_filters.ChoiceFilter(
+        choices=Event.Kind.choices, label=_("Kind"), empty_label=_("Any kind")
+    )
     programme = django_filters.ModelChoiceFilter(
         field_name="programmes",
         queryset=published_programmes,
         to_field_name="slug",
         label=_("Programme"),
+        empty_label=_("All programmes"),
     )
     theme = django_filters.ModelChoiceFilter(
         field_name="themes",
         queryset=Theme.objects.all(),
         to_field_name="slug",
         label=_("Area of work"),
+        empty_label=_("All areas of work"),
     )
     partner = django_filters.ModelChoiceFilter(
         field_name="partners",
         queryset=Partner.objects.all(),
         to_field_name="slug",
         label=_("Organiser or partner"),
+        empty_label=_("All organisers and partners"),
     )
     year = django_filters.ChoiceFilter(
-        field_name="start_date", lookup_expr="year", choices=event_years, label=_("Year")
+        field_name="start_date",
+        lookup_expr="year",
+        choices=event_years,
+        label=_("Year"),
+        empty_label=_("Any year"),
     )
     month = django_filters.ChoiceFilter(
         field_name="start_date",
         lookup_expr="month",
         choices=[(str(n), name) for n, name in MONTHS.items()],
         label=_("Month"),
+        empty_label=_("Any month"),
     )
     format = django_filters.ChoiceFilter(
         method="filter_format",
         choices=[("online", _("Online")), ("in-person", _("In person"))],
         label=_("Format"),
+        empty_label=_("Any format"),
     )
 
     class Meta:

@@ -38,27 +38,36 @@ def article_years(request=None):
 
 class ArticleFilter(django_filters.FilterSet):
     q = SearchFilter(method="search", label=_("Search"))
-    kind = django_filters.ChoiceFilter(choices=Article.Kind.choices, label=_("Kind"))
+    kind = django_filters.ChoiceFilter(
+        choices=Article.Kind.choices, label=_("Kind"), empty_label=_("Any kind")
+    )
     theme = django_filters.ModelChoiceFilter(
         field_name="themes",
         queryset=Theme.objects.all(),
         to_field_name="slug",
         label=_("Area of work"),
+        empty_label=_("All areas of work"),
     )
     programme = django_filters.ModelChoiceFilter(
         field_name="programmes",
         queryset=published_programmes,
         to_field_name="slug",
         label=_("Programme"),
+        empty_label=_("All programmes"),
     )
     partner = django_filters.ModelChoiceFilter(
         field_name="partners",
         queryset=Partner.objects.all(),
         to_field_name="slug",
         label=_("Partner"),
+        empty_label=_("All partners"),
     )
     year = django_filters.ChoiceFilter(
-        field_name="publish_at", lookup_expr="year", choices=article_years, label=_("Year")
+        field_name="publish_at",
+        lookup_expr="year",
+        choices=article_years,
+        label=_("Year"),
+        empty_label=_("Any year"),
     )
 
     class Meta:

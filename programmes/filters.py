@@ -6,19 +6,24 @@ from programmes.models import Partner, Programme, ProgrammePartner, Theme
 
 class ProgrammeFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
-        field_name="stage", choices=Programme.Stage.choices, label=_("Status")
+        field_name="stage",
+        choices=Programme.Stage.choices,
+        label=_("Status"),
+        empty_label=_("Any status"),
     )
     theme = django_filters.ModelChoiceFilter(
         field_name="themes",
         queryset=Theme.objects.all(),
         to_field_name="slug",
         label=_("Area of work"),
+        empty_label=_("All areas of work"),
     )
     partner = django_filters.ModelChoiceFilter(
         method="filter_partner",
         queryset=Partner.objects.all(),
         to_field_name="slug",
         label=_("Partner"),
+        empty_label=_("All partners"),
     )
 
     class Meta:

@@ -1,7 +1,8 @@
 """WCAG 2.1 A/AA checks with axe-core on every page type, in English and in Vietnamese.
 
 axe-core comes from the npm registry, pinned in tests/browser/package-lock.json and
-installed with `npm ci --ignore-scripts --prefix tests/browser` (.ci/run does this before the suite).
+installed with `npm ci --ignore-scripts --prefix tests/browser` (.ci/run does this
+before the suite).
 """
 
 import os
@@ -107,3 +108,16 @@ def test_audit_reports_a_serious_violation_when_there_is_one(demo_site, csp_free
                    document.querySelector("main").append(img); }"""
     )
     assert "image-alt" in {v["id"] for v in audit(csp_free_page, axe_source)}
+
+
+def test_filter_selects_say_what_their_empty_choice_means(demo_site, page):
+    """Every filter select starts with a choice in words ("Any kind"), never "---------"."""
+    first_options = {}
+    for path in ("/news/", "/events/", "/events/past/", "/programmes/"):
+        page.goto(demo_site.url + path)
+        for select in page.locator("form.filters select").all():
+            label = page.locator(f"label[for='{select.get_attribute('id')}']").inner_text()
+            first_options[f"{path} {label}"] = select.locator("option").first.inner_text()
+    assert first_options["/news/ Kind:"] == "Any kind"
+    assert first_options["/events/ Programme:"] == "All programmes"
+    assert [key for key, text in first_options.items() if not text.strip("- ")] == []
