@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",  # /sitemap.xml (its template)
     "django_filters",
     "axes",  # counts failed sign-ins and pauses them (ilo_office/security.py)
     "ilo_office",

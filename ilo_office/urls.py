@@ -2,15 +2,20 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from ilo_office import preview, views
+from ilo_office.sitemaps import SITEMAPS
 
 admin.site.site_header = "ILO Country Office for Viet Nam"
 admin.site.site_title = "ILO Viet Nam back office"
 
 urlpatterns = [
     path("healthz", views.health, name="health"),
+    # Discovery, one address for both languages (the sitemap lists both).
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
 # English at the root, Vietnamese under /vi/.
@@ -20,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("", include("programmes.urls")),
     path("about/", include("ilo_office.pages.urls")),
+    path("search/", views.SearchView.as_view(), name="search"),
     # Staff previews and signed review links (see ilo_office/preview.py).
     path("preview/s/<str:token>/", preview.signed_preview, name="signed_preview"),
     path(

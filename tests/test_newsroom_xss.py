@@ -8,6 +8,8 @@ them (elements and attributes) and as bytes.
 """
 
 import html
+import json
+import re
 from html.parser import HTMLParser
 from xml.etree import ElementTree
 
@@ -78,7 +80,7 @@ def assert_inert_html(content, where):
     for tag, attrs in page.elements:
         names = {name for name, _value in attrs}
         assert tag not in HOSTILE_TAGS, f"{where}: <{tag}> element"
-        if tag == "script":
+        if tag == "script" and dict(attrs).get("type") != "application/ld+json":
             src = dict(attrs).get("src") or ""
             assert src.startswith("/static/"), f"{where}: inline <script>"
         assert not [n for n in names if n.startswith("on")], f"{where}: <{tag} {names}>"
@@ -90,8 +92,14 @@ def assert_inert_html(content, where):
                 )
     assert markup.count("<title>") == 1, f"{where}: the <title> was broken out of"
     assert markup.count("<body") == 1, f"{where}: a second <body>"
-    # As bytes: every <script that starts a tag is one of our own files.
-    assert content.count(b"<script") == content.count(b'<script src="/static/'), where
+    # As bytes: every <script that starts a tag is one of our own files, or JSON-LD
+    # (data, never run) that parses as JSON and holds no "<" that could close it.
+    json_ld = re.findall(r'<script type="application/ld\+json">(.*?)</script>', markup, re.S)
+    for block in json_ld:
+        assert "<" not in block, f"{where}: markup inside JSON-LD"
+        json.loads(block)
+    own = content.count(b'<script src="/static/') + len(json_ld)
+    assert content.count(b"<script") == own, where
     return page
 
 
