@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, office_today
 from ilo_office.admin import photo_thumbnail
-from ilo_office.admin_base import PUBLISHING_FIELDSET, PublishableAdmin
+from ilo_office.admin_base import PUBLISHING_FIELDSET, PublishableAdmin, StateFilter, side_by_side
 
 
 class WhenFilter(admin.SimpleListFilter):
@@ -26,23 +26,39 @@ class WhenFilter(admin.SimpleListFilter):
 @admin.register(Event)
 class EventAdmin(PublishableAdmin):
     list_display = [
+        "thumbnail",
         "title",
         "start_date",
         "end_date",
         "kind",
         "event_status",
         "programme_list",
-        "status",
+        "status_badge",
     ]
-    list_filter = [WhenFilter, "status", "event_status", "kind", "is_online", "programmes"]
-    search_fields = ["title", "summary", "description", "venue", "city"]
+    list_display_links = ["thumbnail", "title"]
+    list_filter = [WhenFilter, StateFilter, "event_status", "kind", "is_online", "programmes"]
+    list_select_related = ["photo"]
+    search_fields = [*PublishableAdmin.search_fields, "slug"]
     date_hierarchy = "start_date"
     ordering = ["-start_date"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["photo", "programmes", "themes", "partners"]
+    rich_text_fields = ("description",)
     readonly_fields = ["created_at", "updated_at", "sequence", "photo_preview"]
+    # Translated fields: the English and Vietnamese columns side by side on one row.
     fieldsets = [
-        (None, {"fields": ["title", "kind", "event_status", "summary", "description"]}),
+        (
+            None,
+            {
+                "fields": [
+                    side_by_side("title"),
+                    "kind",
+                    "event_status",
+                    side_by_side("summary"),
+                    side_by_side("description"),
+                ]
+            },
+        ),
         (
             _("When"),
             {
@@ -58,10 +74,10 @@ class EventAdmin(PublishableAdmin):
             _("Where"),
             {"fields": ["venue", "city", "country", "is_online", "online_url", "show_online_link"]},
         ),
-        (_("Registration"), {"fields": ["registration"]}),
+        (_("Registration"), {"fields": [side_by_side("registration")]}),
         (
             _("Related to"),
-            {"fields": ["programmes", "themes", "partners", "photo", "photo_preview"]},
+            {"fields": ["programmes", "themes", "partners", ("photo", "photo_preview")]},
         ),
         (_("Publishing"), {"fields": [*PUBLISHING_FIELDSET[1]["fields"], "sequence"]}),
     ]
@@ -75,4 +91,8 @@ class EventAdmin(PublishableAdmin):
 
     @admin.display(description=_("photo"))
     def photo_preview(self, obj):
+        return photo_thumbnail(obj.photo)
+
+    @admin.display(description=_("photo"))
+    def thumbnail(self, obj):
         return photo_thumbnail(obj.photo)

@@ -1,14 +1,448 @@
-"""What every admin of a public content type shares."""
+"""What every admin of the back office shares: revisions, both languages, the editor,
+and for the public content types the review-and-publish workflow.
 
-from django.contrib import admin
+The workflow's rules live in ilo_office.backoffice.workflow; this module applies
+them to every path of the admin: the change form (status choices and a validation
+that refuses a forged POST), its Publish / Submit / Unpublish buttons, the bulk
+actions, the list's inline editing and the revision views.
+"""
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from js_asset import Media as JsAssetMedia
+from modeltranslation.admin import TranslationAdmin
+from reversion.models import Version
+from reversion_compare.admin import CompareVersionAdmin
 
-PUBLISHING_FIELDSET = (_("Publishing"), {"fields": ["slug", "status", "publish_at"]})
+from ilo_office.backoffice import revisions, workflow
+from ilo_office.backoffice.editor import rich_text_formfield
+from ilo_office.backoffice.workflow import State, state_of, state_q
+from ilo_office.publishing import Status
+from ilo_office.text import fold
+
+# The admin classes below are built when the admin is discovered, before the back
+# office app is ready: register the revision rules (with their related rows) first.
+revisions.register_all()
 
 
-class PublishableAdmin(admin.ModelAdmin):
-    list_filter = ["status"]
+def side_by_side(name):
+    """The language columns of a translated field as one row: ("title_en", "title_vi")."""
+    return tuple(f"{name}_{code}" for code, _label in settings.LANGUAGES)
+
+
+PUBLISHING_FIELDSET = (
+    _("Publishing"),
+    {"fields": ["slug", "status", ("publish_at", "unpublish_at")]},
+)
+
+# Buttons of the change form, and the status each one asks for.
+WORKFLOW_BUTTONS = {
+    "_submit": Status.REVIEW,
+    "_publish": Status.PUBLISHED,
+    "_unpublish": Status.DRAFT,
+}
+
+
+def with_csp_nonce(request, media):
+    """The form's media carrying the request's CSP nonce (the editor's import map is inline)."""
+    nonce = getattr(request, "csp_nonce", None)
+    if nonce is None:
+        return media
+    return JsAssetMedia.from_media(media, nonce=nonce)
+
+
+class BackofficeAdmin(CompareVersionAdmin):
+    """Every save keeps a revision; staff compare two, restore one, recover deleted items."""
+
+    history_latest_first = True
+    # Fields edited with the rich-text editor (each of their language columns).
+    rich_text_fields = ()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        base_name = getattr(db_field, "translated_field", db_field).name
+        if field is not None and base_name in self.rich_text_fields:
+            field = rich_text_formfield(field)
+        return field
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["media"] = with_csp_nonce(request, context["media"])
+        return super().render_change_form(request, context, *args, **kwargs)
+
+
+class TranslatedAdmin(BackofficeAdmin, TranslationAdmin):
+    """English and Vietnamese columns of each translated field, side by side."""
+
+
+class StateFilter(admin.SimpleListFilter):
+    """Draft, in review, scheduled, published (live) or expired; a bad value is ignored."""
+
+    title = _("status")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return State.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in State.values:
+            return queryset.filter(state_q(self.value()))
+        return queryset
+
+
+def status_badge(obj):
+    state = state_of(obj)
+    return format_html('<span class="state-badge state-{}">{}</span>', state.value, state.label)
+
+
+def _previewable(model):
+    """Whether the site has a staff preview for this type (ilo_office.preview)."""
+    try:
+        from ilo_office.preview import PREVIEW_VIEWS
+    except ImportError:
+        return False
+    return model._meta.label_lower in PREVIEW_VIEWS
+
+
+def _preview_url(obj):
+    """The staff preview of `obj`, or None where previews are not available."""
+    if obj is None or obj.pk is None or not _previewable(type(obj)):
+        return None
+    from ilo_office.preview import preview_url
+
+    return preview_url(obj)
+
+
+class WorkflowFormMixin(forms.BaseForm):
+    """Mixed into the admin's form for one request (see PublishableAdmin.get_form).
+
+    `may_publish` is the user's publish permission for the type, `before` the stored
+    publishing fields (None for a new item), `button` the workflow button pressed.
+    """
+
+    may_publish = False
+    before = None
+    button = None
+
+    # A publish time typed in the form has whole seconds; the stored one may not.
+    TOLERANCE = timezone.timedelta(seconds=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.may_publish:
+            return
+        if "status" in self.fields:
+            self.fields["status"].choices = [
+                choice for choice in Status.choices if choice[0] != Status.PUBLISHED
+            ]
+        for name in ("publish_at", "unpublish_at"):
+            if name in self.fields:
+                field = self.fields[name]
+                field.widget = forms.SplitDateTimeWidget(
+                    attrs={"readonly": True}, date_format="%Y-%m-%d", time_format="%H:%M:%S"
+                )
+                field.help_text = _("Hanoi time. Only an editor can change the publishing times.")
+
+    def clean(self):
+        cleaned = super().clean()
+        wanted = WORKFLOW_BUTTONS.get(self.button)
+        if wanted is not None:
+            cleaned["status"] = wanted
+        if not self.may_publish:
+            self._refuse_publishing(cleaned)
+        return cleaned
+
+    def _refuse_publishing(self, cleaned):
+        if cleaned.get("status") == Status.PUBLISHED or self.button == "_unpublish":
+            self.add_error(
+                None,
+                _(
+                    "Only an editor can publish or unpublish. Save your changes as a draft "
+                    "or submit them for review."
+                ),
+            )
+        if self.before is not None and self.before.status == Status.PUBLISHED:
+            self.add_error(None, _("This item is published: only an editor can change it."))
+        now = timezone.now()
+        for name in ("publish_at", "unpublish_at"):
+            if name not in self.fields or name not in cleaned:
+                continue
+            value = cleaned[name]
+            if self.before is None:
+                allowed = value is None or (name == "publish_at" and value <= now + self.TOLERANCE)
+            else:
+                stored = getattr(self.before, name)
+                allowed = (value is None and stored is None) or (
+                    value is not None
+                    and stored is not None
+                    and abs(value - stored) < self.TOLERANCE
+                )
+                if allowed:
+                    cleaned[name] = stored
+            if not allowed:
+                self.add_error(
+                    name,
+                    _(
+                        "Only an editor can schedule: leave the publishing times as they are "
+                        "and submit the item for review."
+                    ),
+                )
+
+
+class LockedWithParentInline:
+    """Inline rows are read-only whenever their item is (a published item, for a contributor)."""
+
+    def _parent_editable(self, request, obj):
+        return obj is None or workflow.can_edit(request.user, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self._parent_editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._parent_editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._parent_editable(request, obj)
+
+
+class PublishableAdmin(TranslatedAdmin):
+    """The admin of a type that goes through review and publishing (Article, Event...)."""
+
+    change_form_template = "admin/backoffice/publishable_change_form.html"
+    list_filter = [StateFilter]
     date_hierarchy = "publish_at"
     readonly_fields = ["created_at", "updated_at"]
+    # Folded columns: "lao dong" finds "lao động", in either language (see get_search_results).
+    search_fields = ["search_title", "search_summary", "search_body"]
     save_on_top = True
-    view_on_site = True
+    list_per_page = 50
+    actions = ["submit_selected", "publish_selected", "unpublish_selected"]
+    # Fields only a site manager (backoffice.arrange_navigation) may change.
+    arrangement_fields = ()
+
+    # Permissions --------------------------------------------------------------
+
+    def has_publish_permission(self, request):
+        return workflow.can_publish(request.user, self.model)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or workflow.can_edit(request.user, obj)
+
+    def may_arrange(self, request):
+        return request.user.has_perm("backoffice.arrange_navigation")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.may_arrange(request):
+            fields += [name for name in self.arrangement_fields if name not in fields]
+        return fields
+
+    def get_list_editable(self, request):
+        if (
+            self.list_editable
+            and self.may_arrange(request)
+            and self.has_publish_permission(request)
+        ):
+            return self.list_editable
+        return ()
+
+    def get_changelist_instance(self, request):
+        # As Django's, with list_editable chosen per user: editing in the list saves
+        # rows without the per-item checks of the change form, so only site managers
+        # (who may change every item) get it.
+        list_display = self.get_list_display(request)
+        list_display_links = self.get_list_display_links(request, list_display)
+        if self.get_actions(request):
+            list_display = ["action_checkbox", *list_display]
+        changelist = self.get_changelist(request)
+        return changelist(
+            request,
+            self.model,
+            list_display,
+            list_display_links,
+            self.get_list_filter(request),
+            self.date_hierarchy,
+            self.get_search_fields(request),
+            self.get_list_select_related(request),
+            self.list_per_page,
+            self.list_max_show_all,
+            self.get_list_editable(request),
+            self,
+            self.get_sortable_by(request),
+            self.search_help_text,
+        )
+
+    def get_changelist_formset(self, request, **kwargs):
+        if not self.get_list_editable(request):
+            raise PermissionDenied
+        return super().get_changelist_formset(request, **kwargs)
+
+    # The change form ----------------------------------------------------------
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        button = next((name for name in WORKFLOW_BUTTONS if name in request.POST), None)
+        return type(
+            form.__name__,
+            (WorkflowFormMixin, form),
+            {
+                "may_publish": self.has_publish_permission(request),
+                "before": workflow.snapshot(obj) if obj is not None else None,
+                "button": button,
+            },
+        )
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            before = None
+        elif isinstance(form, WorkflowFormMixin):
+            before = form.before
+        else:  # the list's inline editing
+            before = workflow.snapshot(obj)
+        if obj.status == Status.PUBLISHED:
+            workflow.go_live_now_if_first_time(obj, before)
+        super().save_model(request, obj, form, change)
+        entry = workflow.record(obj, request.user, before)
+        if entry is not None and getattr(form, "button", None):
+            messages.info(request, f"{entry.object_repr}: {entry.get_action_display()}")
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        editable = (
+            self.has_add_permission(request) if add else self.has_change_permission(request, obj)
+        )
+        context["workflow"] = {
+            "state": state_of(obj) if obj is not None else None,
+            "can_submit": editable and (add or obj.status == Status.DRAFT),
+            "can_publish": editable
+            and self.has_publish_permission(request)
+            and (add or obj.status != Status.PUBLISHED),
+            "can_unpublish": editable
+            and not add
+            and self.has_publish_permission(request)
+            and obj.status == Status.PUBLISHED,
+            "can_preview": editable and _previewable(self.model),
+            "preview_url": _preview_url(obj),
+            "log": list(workflow.log_for(obj)[:50]) if obj is not None else [],
+        }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _after_save(self, request, obj):
+        if "_preview" in request.POST:
+            url = _preview_url(obj)
+            if url:
+                return HttpResponseRedirect(url)
+        return None
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._after_save(request, obj) or super().response_add(
+            request, obj, post_url_continue
+        )
+
+    def response_change(self, request, obj):
+        return self._after_save(request, obj) or super().response_change(request, obj)
+
+    def view_on_site(self, obj):
+        """The public page, for items readers can see now; none for the others."""
+        return obj.get_absolute_url() if obj.is_published else None
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # Restoring an old version must not let anyone change what they could not
+        # change by hand: the item as it is now decides (the old version is checked
+        # again by the change form it opens).
+        current = self.get_object(request, unquote(object_id))
+        if current is not None and not self.has_change_permission(request, current):
+            raise PermissionDenied
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        version = Version.objects.filter(pk=version_id).first()
+        if version is not None and not self.has_publish_permission(request):
+            data = version.field_dict
+            if data.get("status") == Status.PUBLISHED:
+                raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+    # Lists ------------------------------------------------------------------------
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, fold(search_term))
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_badge(self, obj):
+        return status_badge(obj)
+
+    def _bulk(self, request, queryset, allowed, move, done_message):
+        done = skipped = 0
+        for obj in queryset:
+            if allowed(request.user, obj):
+                move(obj, request.user)
+                done += 1
+            else:
+                skipped += 1
+        if done:
+            self.message_user(request, done_message(done), messages.SUCCESS)
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d item was left as it was: its status does not allow it, "
+                    "or it is not yours to change.",
+                    "%(count)d items were left as they were: their status does not allow "
+                    "it, or they are not yours to change.",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("Submit the selected items for review"), permissions=["change"])
+    def submit_selected(self, request, queryset):
+        self._bulk(
+            request,
+            queryset,
+            workflow.can_submit,
+            workflow.submit_for_review,
+            lambda n: (
+                ngettext(
+                    "%(count)d item submitted for review.",
+                    "%(count)d items submitted for review.",
+                    n,
+                )
+                % {"count": n}
+            ),
+        )
+
+    @admin.action(description=_("Publish the selected items"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self._bulk(
+            request,
+            queryset,
+            workflow.can_publish_item,
+            workflow.publish,
+            lambda n: (
+                ngettext("%(count)d item published.", "%(count)d items published.", n)
+                % {"count": n}
+            ),
+        )
+
+    @admin.action(description=_("Unpublish the selected items"), permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        self._bulk(
+            request,
+            queryset,
+            workflow.can_unpublish,
+            workflow.unpublish,
+            lambda n: (
+                ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", n)
+                % {"count": n}
+            ),
+        )

@@ -45,11 +45,16 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",  # /sitemap.xml (its template)
     "django_filters",
     "axes",  # counts failed sign-ins and pauses them (ilo_office/security.py)
+    # Revisions of every admin save, their comparison, and recovery of deleted items.
+    "reversion",
+    "reversion_compare",
+    "django_prose_editor",
     "ilo_office",
     "programmes",
     "newsroom",
     "events",
     "ilo_office.pages",
+    "ilo_office.backoffice",
 ]
 
 MIDDLEWARE = [

@@ -2,11 +2,17 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from ilo_office.admin import photo_thumbnail
-from ilo_office.admin_base import PUBLISHING_FIELDSET, PublishableAdmin
+from ilo_office.admin_base import (
+    PUBLISHING_FIELDSET,
+    LockedWithParentInline,
+    PublishableAdmin,
+    StateFilter,
+    side_by_side,
+)
 from newsroom.models import Article, ArticlePhoto
 
 
-class ArticlePhotoInline(admin.TabularInline):
+class ArticlePhotoInline(LockedWithParentInline, admin.TabularInline):
     model = ArticlePhoto
     autocomplete_fields = ["photo"]
     extra = 0
@@ -14,26 +20,36 @@ class ArticlePhotoInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(PublishableAdmin):
-    list_display = ["thumbnail", "title", "kind", "status", "publish_at", "is_featured"]
+    list_display = [
+        "thumbnail",
+        "title",
+        "kind",
+        "status_badge",
+        "publish_at",
+        "is_featured",
+    ]
     list_display_links = ["thumbnail", "title"]
-    list_filter = ["status", "kind", "is_featured", "programmes", "themes", "partners"]
+    list_filter = [StateFilter, "kind", "is_featured", "programmes", "themes", "partners"]
     list_select_related = ["hero"]
-    search_fields = ["title", "standfirst", "body", "dateline", "source_name"]
+    ordering = ["-publish_at"]
+    search_fields = [*PublishableAdmin.search_fields, "slug", "source_name"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["hero", "programmes", "themes", "partners"]
+    rich_text_fields = ("body",)
     # The chosen main photo is shown beside its picker, so the editor sees what readers will.
     readonly_fields = [*PublishableAdmin.readonly_fields, "thumbnail"]
     inlines = [ArticlePhotoInline]
+    # Translated fields: the English and Vietnamese columns side by side on one row.
     fieldsets = [
         (
             None,
             {
                 "fields": [
-                    "title",
+                    side_by_side("title"),
                     "kind",
                     "dateline",
-                    "standfirst",
-                    "body",
+                    side_by_side("standfirst"),
+                    side_by_side("body"),
                     ("hero", "thumbnail"),
                     "is_featured",
                 ]

@@ -1,7 +1,17 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationStackedInline
 
-from ilo_office.admin_base import PUBLISHING_FIELDSET, PublishableAdmin
+from ilo_office.admin import photo_thumbnail
+from ilo_office.admin_base import (
+    PUBLISHING_FIELDSET,
+    BackofficeAdmin,
+    LockedWithParentInline,
+    PublishableAdmin,
+    StateFilter,
+    TranslatedAdmin,
+    side_by_side,
+)
 from programmes.models import (
     KeyFigure,
     Partner,
@@ -15,20 +25,37 @@ from programmes.models import (
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
-    list_display = ["name", "is_cross_cutting", "order"]
+class ThemeAdmin(TranslatedAdmin):
+    list_display = ["thumbnail", "name", "is_cross_cutting", "order"]
+    list_display_links = ["thumbnail", "name"]
     list_editable = ["order"]
     list_filter = ["is_cross_cutting"]
-    search_fields = ["name", "summary"]
+    list_select_related = ["photo"]
+    ordering = ["order", "name_en"]
+    search_fields = ["name_en", "name_vi", "summary_en", "summary_vi"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["photo"]
-    fields = ["name", "slug", "is_cross_cutting", "order", "summary", "description", "photo"]
+    rich_text_fields = ("description",)
+    fields = [
+        side_by_side("name"),
+        "slug",
+        "is_cross_cutting",
+        "order",
+        side_by_side("summary"),
+        side_by_side("description"),
+        "photo",
+    ]
+
+    @admin.display(description=_("photo"))
+    def thumbnail(self, obj):
+        return photo_thumbnail(obj.photo)
 
 
 @admin.register(Partner)
-class PartnerAdmin(admin.ModelAdmin):
+class PartnerAdmin(TranslatedAdmin):
     list_display = ["name", "acronym", "vietnamese_name", "kind", "successor", "successor_since"]
     list_filter = ["kind", ("successor", admin.EmptyFieldListFilter)]
+    ordering = ["name"]
     search_fields = ["name", "acronym", "vietnamese_name"]
     prepopulated_fields = {"slug": ["acronym"]}
     autocomplete_fields = ["logo", "successor"]
@@ -43,7 +70,7 @@ class PartnerAdmin(admin.ModelAdmin):
                     "acronym",
                     "slug",
                     "kind",
-                    "summary",
+                    side_by_side("summary"),
                     "website",
                     "logo",
                 ]
@@ -62,74 +89,92 @@ class PartnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(BackofficeAdmin):
     list_display = ["name", "vietnamese_name", "kind", "successor", "successor_since"]
     list_filter = ["kind", ("successor", admin.EmptyFieldListFilter)]
+    ordering = ["name"]
     search_fields = ["name", "vietnamese_name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["successor"]
     list_select_related = ["successor"]
 
 
-class ProgrammePhaseInline(admin.StackedInline):
+class ProgrammePhaseInline(LockedWithParentInline, TranslationStackedInline):
     model = ProgrammePhase
     extra = 0
-    fields = [("name", "order"), ("start_date", "end_date"), "focus"]
+    fields = [side_by_side("name"), "order", ("start_date", "end_date"), side_by_side("focus")]
 
 
-class KeyFigureInline(admin.StackedInline):
+class KeyFigureInline(LockedWithParentInline, TranslationStackedInline):
     model = KeyFigure
     extra = 0
     fields = [
-        ("label", "order"),
+        side_by_side("label"),
+        "order",
         ("qualifier", "value", "unit"),
         ("as_of", "source", "source_url"),
     ]
 
 
-class ProgrammePartnerInline(admin.TabularInline):
+class ProgrammePartnerInline(LockedWithParentInline, admin.TabularInline):
     model = ProgrammePartner
     autocomplete_fields = ["partner"]
     extra = 1
 
 
-class ProgrammeContactInline(admin.TabularInline):
+class ProgrammeContactInline(LockedWithParentInline, admin.TabularInline):
     model = ProgrammeContact
     extra = 0
 
 
 @admin.register(Programme)
 class ProgrammeAdmin(PublishableAdmin):
-    list_display = ["name", "acronym", "stage", "status", "start_date", "publish_at"]
-    list_filter = ["status", "stage", "themes"]
-    search_fields = ["name", "acronym", "tagline", "summary"]
+    list_display = [
+        "thumbnail",
+        "name",
+        "acronym",
+        "stage",
+        "status_badge",
+        "start_date",
+        "publish_at",
+    ]
+    list_display_links = ["thumbnail", "name"]
+    list_filter = [StateFilter, "stage", "themes"]
+    list_select_related = ["photo"]
+    ordering = ["name_en"]
+    search_fields = [*PublishableAdmin.search_fields, "slug"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["themes", "places", "photo", "logo"]
+    rich_text_fields = ("description",)
     inlines = [
         ProgrammePhaseInline,
         KeyFigureInline,
         ProgrammePartnerInline,
         ProgrammeContactInline,
     ]
+    # Translated fields: the English and Vietnamese columns side by side on one row.
     fieldsets = [
         (
             None,
             {
                 "fields": [
-                    "name",
+                    side_by_side("name"),
                     "acronym",
-                    "tagline",
-                    "summary",
-                    "description",
-                    "photo",
-                    "logo",
+                    side_by_side("tagline"),
+                    side_by_side("summary"),
+                    side_by_side("description"),
+                    ("photo", "logo"),
                     "website",
                 ]
             },
         ),
         (
             _("Status and dates"),
-            {"fields": ["stage", "start_date", "end_date", "themes", "places"]},
+            {"fields": ["stage", ("start_date", "end_date"), "themes", "places"]},
         ),
         PUBLISHING_FIELDSET,
     ]
+
+    @admin.display(description=_("photo"))
+    def thumbnail(self, obj):
+        return photo_thumbnail(obj.photo)

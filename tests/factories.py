@@ -186,3 +186,23 @@ class ProgrammeContactFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Contact person {n}")
     role = "Programme Manager"
     email = "hanoi@ilo.org"
+
+
+# Back office staff (ilo_office.backoffice.roles): `staff_user("Editor")`.
+def staff_user(role=None, username=None, password=None, **fields):
+    """An active staff account holding one role (a group), or none when `role` is None.
+
+    Without a password the account has none (hashing one is slow): log in with force_login.
+    """
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(
+        username or (role or "staff").lower().replace(" ", "-"),
+        password=password,
+        is_staff=True,
+        **fields,
+    )
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user

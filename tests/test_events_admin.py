@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 def post_event(admin_client, **overrides):
     data = {
-        "title": "Workshop",
+        "title_en": "Workshop",
         "kind": "workshop",
         "event_status": "scheduled",
         "precision": "exact",

@@ -79,7 +79,7 @@ def test_add_form_has_slug_from_title_autocompletes_and_photos_inline(admin_clie
     assert response.status_code == 200
     html = response.content.decode()
     prepopulated = re.search(r'data-prepopulated-fields="([^"]*)"', html).group(1)
-    assert json.loads(unescape(prepopulated))[0]["dependency_list"] == ["title"]
+    assert json.loads(unescape(prepopulated))[0]["dependency_list"] == ["title_en"]
     for field in ("hero", "programmes", "themes", "partners"):
         assert re.search(rf'<select name="{field}"[^>]*class="admin-autocomplete', html), field
     assert 'name="articlephoto_set-TOTAL_FORMS"' in html
@@ -103,7 +103,7 @@ def test_admin_refuses_an_original_link_that_is_not_a_web_address(articles, admi
     release = articles["release"]
     url = reverse("admin:newsroom_article_change", args=[release.pk])
     data = {
-        "title": release.title,
+        "title_en": release.title,
         "kind": Article.Kind.COVERAGE,
         "slug": release.slug,
         "status": "published",

@@ -23,7 +23,7 @@ def test_programme_form_has_phase_figure_partner_and_contact_inlines(admin_clien
     html = admin_client.get(reverse("admin:programmes_programme_add")).content.decode()
     for prefix in ("phases", "key_figures", "programmepartner_set", "contacts"):
         assert f'name="{prefix}-TOTAL_FORMS"' in html, prefix
-    for field in ("tagline", "places", "logo"):
+    for field in ("tagline_en", "tagline_vi", "places", "logo"):
         assert f'name="{field}"' in html, field
 
 

@@ -2,31 +2,49 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from ilo_office.admin import photo_thumbnail
-from ilo_office.admin_base import PUBLISHING_FIELDSET, PublishableAdmin
+from ilo_office.admin_base import (
+    PUBLISHING_FIELDSET,
+    PublishableAdmin,
+    TranslatedAdmin,
+    side_by_side,
+)
 from ilo_office.pages.models import FeaturedProgramme, FeaturedStory, HomeBlock, OfficePage
 
 
 @admin.register(OfficePage)
 class OfficePageAdmin(PublishableAdmin):
     list_display = [
+        "thumbnail",
         "title",
         "nav_order",
         "show_in_navigation",
-        "status",
+        "status_badge",
         "publish_at",
-        "thumbnail",
     ]
-    list_display_links = ["title"]
-    # Staff reorder the About menu right here in the list: change the numbers, save.
+    list_display_links = ["thumbnail", "title"]
+    # Site managers reorder the About menu right here in the list: change the numbers, save.
     list_editable = ["nav_order", "show_in_navigation"]
-    list_filter = ["status", "show_in_navigation"]
+    # ...and only they: the menu's order is theirs to arrange.
+    arrangement_fields = ("nav_order", "show_in_navigation")
+    list_filter = [*PublishableAdmin.list_filter, "show_in_navigation"]
     list_select_related = ["photo"]
-    ordering = ["nav_order", "title"]
-    search_fields = ["title", "summary", "body"]
+    ordering = ["nav_order", "title_en"]
+    search_fields = [*PublishableAdmin.search_fields, "slug"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["photo"]
+    rich_text_fields = ("body",)
     fieldsets = [
-        (None, {"fields": ["title", "summary", "body", "photo"]}),
+        (
+            None,
+            {
+                "fields": [
+                    side_by_side("title"),
+                    side_by_side("summary"),
+                    side_by_side("body"),
+                    "photo",
+                ]
+            },
+        ),
         (_("Menu"), {"fields": ["nav_order", "show_in_navigation"]}),
         PUBLISHING_FIELDSET,
     ]
@@ -37,14 +55,14 @@ class OfficePageAdmin(PublishableAdmin):
 
 
 @admin.register(HomeBlock)
-class HomeBlockAdmin(admin.ModelAdmin):
+class HomeBlockAdmin(TranslatedAdmin):
     """The five blocks of the home page: reorder, rename or hide them from the list."""
 
     list_display = ["kind", "heading", "order", "is_shown"]
     list_display_links = ["kind"]
     list_editable = ["heading", "order", "is_shown"]
     ordering = ["order", "pk"]
-    fields = ["kind", "heading", "order", "is_shown"]
+    fields = ["kind", side_by_side("heading"), "order", "is_shown"]
     readonly_fields = ["kind"]
 
     # The five blocks are fixed (made by a migration): the page code knows each kind.

@@ -1,0 +1,58 @@
+"""Who moved which item through the workflow, and when."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class PublishingLog(models.Model):
+    """One step of an item's way to the public: submitted, published, unpublished...
+
+    Written by the back office (ilo_office.backoffice.workflow) whatever the path: the
+    change form, its buttons or a bulk action. Never edited: it is the record.
+    """
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted for review")
+        RETURNED = "returned", _("Sent back to draft")
+        PUBLISHED = "published", _("Published")
+        SCHEDULED = "scheduled", _("Scheduled")
+        RESCHEDULED = "rescheduled", _("Publishing times changed")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("content type")
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    object_repr = models.CharField(_("item"), max_length=300)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("publishing log entry")
+        verbose_name_plural = _("publishing log")
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        # The log is written by the workflow only: staff may read it, nobody edits it.
+        default_permissions = ("view",)
+        # The back office's own permission (not tied to one content type) lives here.
+        permissions = [
+            (
+                "arrange_navigation",
+                _("Can arrange the About menu (order of office pages, shown in the menu)"),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.object_repr}: {self.get_action_display()}"

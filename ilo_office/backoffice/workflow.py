@@ -1,0 +1,218 @@
+"""The review-and-publish workflow: who may do what to an item, and the record of it.
+
+The rules, checked on the server for every path of the back office (the change form
+and its buttons, bulk actions, a hand-made POST):
+
+- A contributor holds the change permission of a type but not `publish_<model>`. They
+  write drafts and submit them for review. An item whose status is "published" (live,
+  scheduled or expired) is read-only to them, and they never set publish or unpublish
+  times: that is scheduling, an editor's decision.
+- An editor also holds `publish_<model>`: they publish, unpublish, schedule and edit
+  published items.
+
+Scheduled items need no job: `published()` compares publish_at with the time of the
+query (ilo_office.publishing). Every change of status is written to PublishingLog.
+"""
+
+import reversion
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ilo_office.backoffice.models import PublishingLog
+from ilo_office.publishing import Status
+
+
+class State(models.TextChoices):
+    """What a reader would see, as staff name it: the badge and the list filter."""
+
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+    EXPIRED = "expired", _("Expired")
+
+
+def state_of(obj, now=None):
+    now = now or timezone.now()
+    if obj.status == Status.DRAFT:
+        return State.DRAFT
+    if obj.status == Status.REVIEW:
+        return State.REVIEW
+    if obj.unpublish_at is not None and obj.unpublish_at <= now:
+        return State.EXPIRED
+    if obj.publish_at > now:
+        return State.SCHEDULED
+    return State.PUBLISHED
+
+
+def state_q(state, now=None):
+    """The filter that selects the items in `state` (the same rule as `state_of`)."""
+    now = now or timezone.now()
+    published = Q(status=Status.PUBLISHED)
+    expired = Q(unpublish_at__isnull=False, unpublish_at__lte=now)
+    return {
+        State.DRAFT: Q(status=Status.DRAFT),
+        State.REVIEW: Q(status=Status.REVIEW),
+        State.SCHEDULED: published & Q(publish_at__gt=now) & ~expired,
+        State.PUBLISHED: published & Q(publish_at__lte=now) & ~expired,
+        State.EXPIRED: published & expired,
+    }[state]
+
+
+def permission(model, action):
+    opts = model._meta
+    return f"{opts.app_label}.{action}_{opts.model_name}"
+
+
+def can_publish(user, model):
+    """May publish, unpublish and schedule items of this type (and edit published ones)."""
+    return user.has_perm(permission(model, "publish"))
+
+
+def can_edit(user, obj):
+    """May change this item: a published one only with the publish permission."""
+    if not user.has_perm(permission(type(obj), "change")):
+        return False
+    return obj.status != Status.PUBLISHED or can_publish(user, type(obj))
+
+
+def can_submit(user, obj):
+    return obj.status == Status.DRAFT and can_edit(user, obj)
+
+
+def can_publish_item(user, obj):
+    return obj.status != Status.PUBLISHED and can_edit(user, obj) and can_publish(user, type(obj))
+
+
+def can_unpublish(user, obj):
+    return obj.status == Status.PUBLISHED and can_edit(user, obj) and can_publish(user, type(obj))
+
+
+class Snapshot:
+    """The publishing fields of an item as stored, before a change."""
+
+    __slots__ = ("publish_at", "status", "unpublish_at")
+
+    def __init__(self, status, publish_at, unpublish_at):
+        self.status = status
+        self.publish_at = publish_at
+        self.unpublish_at = unpublish_at
+
+
+def snapshot(obj):
+    """The stored publishing fields of `obj`, or None when it is new."""
+    if obj.pk is None:
+        return None
+    row = (
+        type(obj)
+        ._base_manager.filter(pk=obj.pk)
+        .values_list("status", "publish_at", "unpublish_at")
+        .first()
+    )
+    return Snapshot(*row) if row else None
+
+
+def _when(moment):
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
+
+
+def record(obj, user, before, now=None):
+    """Write the log entry for the change from `before` (None: new item) to `obj`, if any."""
+    now = now or timezone.now()
+    old = before.status if before else None
+    new = obj.status
+    note = ""
+    if new == Status.PUBLISHED and old != Status.PUBLISHED:
+        if obj.publish_at > now:
+            action, note = PublishingLog.Action.SCHEDULED, f"Goes live {_when(obj.publish_at)}"
+        else:
+            action = PublishingLog.Action.PUBLISHED
+    elif old == Status.PUBLISHED and new != Status.PUBLISHED:
+        action = PublishingLog.Action.UNPUBLISHED
+    elif new == Status.REVIEW and old != Status.REVIEW:
+        action = PublishingLog.Action.SUBMITTED
+    elif new == Status.DRAFT and old == Status.REVIEW:
+        action = PublishingLog.Action.RETURNED
+    elif new == Status.PUBLISHED and (
+        before.publish_at != obj.publish_at or before.unpublish_at != obj.unpublish_at
+    ):
+        action = PublishingLog.Action.RESCHEDULED
+        note = f"Live from {_when(obj.publish_at)}"
+    else:
+        return None
+    if new == Status.PUBLISHED and obj.unpublish_at is not None:
+        note = " ".join([note, f"Taken down {_when(obj.unpublish_at)}"]).strip()
+    return PublishingLog.objects.create(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        object_repr=str(obj)[:300],
+        action=action,
+        user=user if user is not None and user.is_authenticated else None,
+        at=now,
+        note=note[:300],
+    )
+
+
+def log_for(obj):
+    return PublishingLog.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    ).select_related("user")
+
+
+def go_live_now_if_first_time(obj, before, now=None):
+    """A first publication dates the item from the moment it goes live.
+
+    A draft keeps the publish time it was given when created; published days later,
+    it would show that old date and sink below newer stories. So when an item that was
+    never published is published with a publish time already past (and not changed in
+    this very edit), it goes live now. A future time is a schedule and is kept.
+    """
+    now = now or timezone.now()
+    if before is not None and before.status == Status.PUBLISHED:
+        return
+    if before is not None and obj.publish_at != before.publish_at:
+        return
+    if obj.publish_at > now or (obj.unpublish_at is not None and obj.unpublish_at <= now):
+        return
+    if (
+        obj.pk is not None
+        and log_for(obj)
+        .filter(action__in=[PublishingLog.Action.PUBLISHED, PublishingLog.Action.SCHEDULED])
+        .exists()
+    ):
+        return
+    obj.publish_at = now
+
+
+def _move(obj, user, status, comment):
+    before = snapshot(obj)
+    obj.status = status
+    if status == Status.PUBLISHED:
+        go_live_now_if_first_time(obj, before)
+    with transaction.atomic(), reversion.create_revision():
+        obj.save()
+        reversion.set_user(user)
+        reversion.set_comment(comment)
+        record(obj, user, before)
+
+
+def submit_for_review(obj, user):
+    if not can_submit(user, obj):
+        raise PermissionDenied
+    _move(obj, user, Status.REVIEW, "Submitted for review.")
+
+
+def publish(obj, user):
+    if not can_publish_item(user, obj):
+        raise PermissionDenied
+    _move(obj, user, Status.PUBLISHED, "Published.")
+
+
+def unpublish(obj, user):
+    if not can_unpublish(user, obj):
+        raise PermissionDenied
+    _move(obj, user, Status.DRAFT, "Unpublished.")
