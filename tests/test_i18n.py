@@ -433,9 +433,11 @@ def test_compiler_skips_fuzzy_and_empty_entries(tmp_path):
         encoding="utf-8",
     )
     catalog = gettext.GNUTranslations(io.BytesIO(mo_bytes(parse_po(po))))
-    assert catalog.gettext("News") == "News"
-    assert catalog.gettext("Events") == "Events"
-    assert catalog.gettext('Say "hi"') == 'Chào "bạn"'
+    # Looked up through a name xgettext does not scan, so that makemessages ignores them.
+    lookup = catalog.gettext
+    assert lookup("News") == "News"
+    assert lookup("Events") == "Events"
+    assert lookup('Say "hi"') == 'Chào "bạn"'
 
 
 # Demo content in Vietnamese

@@ -42,7 +42,7 @@ def news():
 def titles(response):
     """The titles of the article cards on a list page, in order."""
     html = response.content.decode()
-    return re.findall(r'class="card-title"><a href="[^"]+">([^<]+)</a>', html)
+    return re.findall(r'class="card-title"><a href="[^"]+"[^>]*>([^<]+)</a>', html)
 
 
 def notices(response):
