@@ -1,0 +1,94 @@
+"""The editorial round trip in a real browser: a contributor writes, an editor publishes."""
+
+import io
+
+import pytest
+from PIL import Image
+
+from tests.factories import staff_user
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+TITLE = "Workers in Dong Nai gain a new training centre"
+PASSWORD = "a-long-test-passphrase-2026"
+
+
+def jpeg(width=1200, height=675):
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 120, 40)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def log_in(page, base, username):
+    page.goto(f"{base}/admin/login/?next=/admin/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{base}/admin/")
+
+
+def test_contributor_writes_editor_previews_and_publishes(demo_site, browser):
+    """A contributor uploads a photo and submits an article; an editor previews and publishes it."""
+    base = demo_site.url
+    staff_user("Contributor", username="lan", password=PASSWORD)
+    staff_user("Editor", username="minh", password=PASSWORD)
+
+    # The contributor: a photo into the shared library, then the article.
+    contributor = browser.new_context()
+    page = contributor.new_page()
+    log_in(page, base, "lan")
+    page.goto(f"{base}/admin/ilo_office/photo/add/")
+    page.locator("#id_title").fill("Training centre in Dong Nai")
+    page.locator("#id_image").set_input_files(
+        files=[{"name": "centre.jpg", "mimeType": "image/jpeg", "buffer": jpeg()}]
+    )
+    page.locator("#id_alt_text_en").fill("Trainees at sewing machines in a bright workshop")
+    page.locator("#id_credit").fill("© ILO/Test")
+    page.locator("input[name=_save]").first.click()
+    assert page.locator(".messagelist .success").count() == 1
+
+    page.goto(f"{base}/admin/newsroom/article/add/")
+    page.locator("#id_title_en").fill(TITLE)
+    page.locator("#id_standfirst_en").fill("A centre opens for garment workers.")
+    editor = page.locator(".field-body_en [contenteditable=true]").first
+    editor.click()
+    editor.type("The centre will train 500 workers a year.")
+    page.locator(".field-hero .select2-selection").click()
+    page.locator(".select2-container--open .select2-search__field").fill("Training centre")
+    page.locator(".select2-results__option", has_text="Training centre in Dong Nai").click()
+    # A contributor has no Publish button at all.
+    assert page.locator("input[name=_publish]").count() == 0
+    page.locator("input[name=_submit]").first.click()
+    assert page.locator(".messagelist .success").count() == 1
+    contributor.close()
+
+    # Not public while it waits for review.
+    reader = browser.new_context()
+    public = reader.new_page()
+    public.goto(f"{base}/news/")
+    assert public.get_by_text(TITLE).count() == 0
+
+    # The editor finds it on the dashboard, previews it, publishes it.
+    editor_context = browser.new_context()
+    page = editor_context.new_page()
+    log_in(page, base, "minh")
+    page.get_by_role("link", name=TITLE).first.click()
+    page.locator("input[name=_preview]").first.click()
+    page.wait_for_load_state()
+    assert "/preview/" in page.url
+    assert page.get_by_role("heading", level=1).inner_text() == TITLE
+    assert page.get_by_text("The centre will train 500 workers a year.").count() == 1
+    assert page.locator("img[alt='Trainees at sewing machines in a bright workshop']").count() >= 1
+    page.go_back()
+    page.wait_for_load_state()
+    page.locator("input[name=_publish]").first.click()
+    assert page.locator(".messagelist .success").count() == 1
+    editor_context.close()
+
+    # Public at once: on the news page and in the news feed.
+    public.goto(f"{base}/news/")
+    assert public.get_by_role("link", name=TITLE).count() >= 1
+    feed = reader.request.get(f"{base}/news/feed/rss/")
+    assert feed.ok
+    assert TITLE in feed.text()
+    reader.close()
