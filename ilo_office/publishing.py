@@ -70,7 +70,7 @@ class Publishable(KeepsSlugHistory, models.Model):
         blank=True,
         help_text=_(
             "The last part of the web address. Leave empty to make it from the title. "
-            "Once published, do not change it."
+            "If you change it later, the old address keeps working and leads to the new one."
         ),
     )
     status = models.CharField(
