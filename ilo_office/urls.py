@@ -4,12 +4,14 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from ilo_office import preview, views
 from ilo_office.sitemaps import SITEMAPS
 
-admin.site.site_header = "ILO Country Office for Viet Nam"
-admin.site.site_title = "ILO Viet Nam back office"
+admin.site.site_header = _("ILO Country Office for Viet Nam")
+admin.site.site_title = _("ILO Viet Nam back office")
+admin.site.index_title = _("Back office")
 
 urlpatterns = [
     path("healthz", views.health, name="health"),
