@@ -4,11 +4,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
-from programmes.models import Partner, Programme, Theme
-
-
-def published_programmes(request):
-    return Programme.objects.published()
+from programmes.filters import partner_filter, programme_filter, theme_filter
 
 
 def event_years(request=None):
@@ -21,26 +17,10 @@ class EventFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         choices=Event.Kind.choices, label=_("Kind"), empty_label=_("Any kind")
     )
-    programme = django_filters.ModelChoiceFilter(
-        field_name="programmes",
-        queryset=published_programmes,
-        to_field_name="slug",
-        label=_("Programme"),
-        empty_label=_("All programmes"),
-    )
-    theme = django_filters.ModelChoiceFilter(
-        field_name="themes",
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        label=_("Area of work"),
-        empty_label=_("All areas of work"),
-    )
-    partner = django_filters.ModelChoiceFilter(
-        field_name="partners",
-        queryset=Partner.objects.all(),
-        to_field_name="slug",
-        label=_("Organiser or partner"),
-        empty_label=_("All organisers and partners"),
+    programme = programme_filter()
+    theme = theme_filter()
+    partner = partner_filter(
+        label=_("Organiser or partner"), empty_label=_("All organisers and partners")
     )
     year = django_filters.ChoiceFilter(
         field_name="start_date",

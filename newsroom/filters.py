@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.models import Article
-from programmes.models import Partner, Programme, Theme
+from programmes.filters import partner_filter, programme_filter, theme_filter
 
 SEARCH_MAX_LENGTH = 200
 
@@ -26,10 +26,6 @@ class SearchFilter(django_filters.CharFilter):
     field_class = SearchField
 
 
-def published_programmes(request):
-    return Programme.objects.published()
-
-
 def article_years(request=None):
     """Years that have published articles, newest first: the choices of the year filter."""
     years = Article.objects.published().dates("publish_at", "year", order="DESC")
@@ -41,27 +37,9 @@ class ArticleFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         choices=Article.Kind.choices, label=_("Kind"), empty_label=_("Any kind")
     )
-    theme = django_filters.ModelChoiceFilter(
-        field_name="themes",
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        label=_("Area of work"),
-        empty_label=_("All areas of work"),
-    )
-    programme = django_filters.ModelChoiceFilter(
-        field_name="programmes",
-        queryset=published_programmes,
-        to_field_name="slug",
-        label=_("Programme"),
-        empty_label=_("All programmes"),
-    )
-    partner = django_filters.ModelChoiceFilter(
-        field_name="partners",
-        queryset=Partner.objects.all(),
-        to_field_name="slug",
-        label=_("Partner"),
-        empty_label=_("All partners"),
-    )
+    theme = theme_filter()
+    programme = programme_filter()
+    partner = partner_filter()
     year = django_filters.ChoiceFilter(
         field_name="publish_at",
         lookup_expr="year",
