@@ -4,6 +4,7 @@ import io
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from tests.factories import staff_user
 
@@ -45,7 +46,7 @@ def test_contributor_writes_editor_previews_and_publishes(demo_site, browser):
     page.locator("#id_alt_text_en").fill("Trainees at sewing machines in a bright workshop")
     page.locator("#id_credit").fill("© ILO/Test")
     page.locator("input[name=_save]").first.click()
-    assert page.locator(".messagelist .success").count() == 1
+    expect(page.locator(".messagelist .success")).to_have_count(1)
 
     page.goto(f"{base}/admin/newsroom/article/add/")
     page.locator("#id_title_en").fill(TITLE)
@@ -59,7 +60,7 @@ def test_contributor_writes_editor_previews_and_publishes(demo_site, browser):
     # A contributor has no Publish button at all.
     assert page.locator("input[name=_publish]").count() == 0
     page.locator("input[name=_submit]").first.click()
-    assert page.locator(".messagelist .success").count() == 1
+    expect(page.locator(".messagelist .success")).to_have_count(1)
     contributor.close()
 
     # Not public while it waits for review.
@@ -74,20 +75,18 @@ def test_contributor_writes_editor_previews_and_publishes(demo_site, browser):
     log_in(page, base, "minh")
     page.get_by_role("link", name=TITLE).first.click()
     page.locator("input[name=_preview]").first.click()
-    page.wait_for_load_state()
-    assert "/preview/" in page.url
+    page.wait_for_url("**/preview/**")
     assert page.get_by_role("heading", level=1).inner_text() == TITLE
     assert page.get_by_text("The centre will train 500 workers a year.").count() == 1
     assert page.locator("img[alt='Trainees at sewing machines in a bright workshop']").count() >= 1
     page.go_back()
-    page.wait_for_load_state()
     page.locator("input[name=_publish]").first.click()
-    assert page.locator(".messagelist .success").count() == 1
+    expect(page.locator(".messagelist .success")).to_have_count(1)
     editor_context.close()
 
     # Public at once: on the news page and in the news feed.
     public.goto(f"{base}/news/")
-    assert public.get_by_role("link", name=TITLE).count() >= 1
+    expect(public.get_by_role("link", name=TITLE).first).to_be_visible()
     feed = reader.request.get(f"{base}/news/feed/rss/")
     assert feed.ok
     assert TITLE in feed.text()
