@@ -24,7 +24,7 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from ilo_office.backoffice import revisions, workflow
 from ilo_office.backoffice.editor import rich_text_formfield
-from ilo_office.backoffice.workflow import State, state_of, state_q
+from ilo_office.backoffice.workflow import State, in_state, state_of
 from ilo_office.publishing import Status
 from ilo_office.text import fold
 
@@ -93,7 +93,7 @@ class StateFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() in State.values:
-            return queryset.filter(state_q(self.value()))
+            return in_state(queryset, self.value())
         return queryset
 
 

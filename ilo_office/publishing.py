@@ -54,6 +54,15 @@ class PublishingQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.with_status_published().due(now).not_expired(now)
 
+    def scheduled(self, now=None):
+        """Published but not due yet: live by themselves at their publish time."""
+        # Never expired as well: the database keeps unpublish_at after publish_at.
+        return self.with_status_published().filter(publish_at__gt=now or timezone.now())
+
+    def expired(self, now=None):
+        """Published, and taken down by their unpublish time."""
+        return self.with_status_published().filter(unpublish_at__lte=now or timezone.now())
+
 
 class Publishable(KeepsSlugHistory, models.Model):
     """Abstract base: slug, status, publish time, timestamps, the `published()` rule.
@@ -152,7 +161,11 @@ class Publishable(KeepsSlugHistory, models.Model):
 
     @property
     def is_expired(self):
-        return self.unpublish_at is not None and self.unpublish_at <= timezone.now()
+        return (
+            self.status == Status.PUBLISHED
+            and self.unpublish_at is not None
+            and self.unpublish_at <= timezone.now()
+        )
 
 
 SEARCH_COLUMNS = ("search_title", "search_summary", "search_body")

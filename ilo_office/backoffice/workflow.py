@@ -18,7 +18,6 @@ import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -36,31 +35,28 @@ class State(models.TextChoices):
     EXPIRED = "expired", _("Expired")
 
 
-def state_of(obj, now=None):
-    now = now or timezone.now()
+def state_of(obj):
+    """The state of one item, from the publishing base's own rules."""
     if obj.status == Status.DRAFT:
         return State.DRAFT
     if obj.status == Status.REVIEW:
         return State.REVIEW
-    if obj.unpublish_at is not None and obj.unpublish_at <= now:
+    if obj.is_expired:
         return State.EXPIRED
-    if obj.publish_at > now:
+    if obj.is_scheduled:
         return State.SCHEDULED
     return State.PUBLISHED
 
 
-def state_q(state, now=None):
-    """The filter that selects the items in `state` (the same rule as `state_of`)."""
-    now = now or timezone.now()
-    published = Q(status=Status.PUBLISHED)
-    expired = Q(unpublish_at__isnull=False, unpublish_at__lte=now)
+def in_state(queryset, state, now=None):
+    """The items of `queryset` in `state`, through the publishing QuerySet's rules."""
     return {
-        State.DRAFT: Q(status=Status.DRAFT),
-        State.REVIEW: Q(status=Status.REVIEW),
-        State.SCHEDULED: published & Q(publish_at__gt=now) & ~expired,
-        State.PUBLISHED: published & Q(publish_at__lte=now) & ~expired,
-        State.EXPIRED: published & expired,
-    }[state]
+        State.DRAFT: lambda: queryset.filter(status=Status.DRAFT),
+        State.REVIEW: lambda: queryset.filter(status=Status.REVIEW),
+        State.SCHEDULED: lambda: queryset.scheduled(now),
+        State.PUBLISHED: lambda: queryset.published(now),
+        State.EXPIRED: lambda: queryset.expired(now),
+    }[state]()
 
 
 def permission(model, action):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from ilo_office.backoffice.workflow import State, permission, state_q
+from ilo_office.backoffice.workflow import permission
 from ilo_office.publishing import Status
 
 register = template.Library()
@@ -70,9 +70,7 @@ def backoffice_dashboard(context):
         queryset = model._default_manager.all()
         for obj in queryset.filter(status=Status.REVIEW).order_by("-updated_at")[:DASHBOARD_SIZE]:
             awaiting.append(_entry(obj, reverse(url_name, args=[obj.pk]), obj.updated_at))
-        for obj in queryset.filter(state_q(State.SCHEDULED, now)).order_by("publish_at")[
-            :DASHBOARD_SIZE
-        ]:
+        for obj in queryset.scheduled(now).order_by("publish_at")[:DASHBOARD_SIZE]:
             scheduled.append(_entry(obj, reverse(url_name, args=[obj.pk]), obj.publish_at))
         # "Mine": drafts this user created or changed in the admin (Django's own log).
         mine = (
