@@ -88,6 +88,8 @@ class Theme(KeepsSlugHistory, models.Model):
     order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Lower numbers come first.")
     )
+    # The sitemap's lastmod and the page cache's validators read it.
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["is_cross_cutting", "order", "name"]
@@ -159,6 +161,7 @@ class Partner(KeepsSlugHistory, models.Model):
         blank=True,
         help_text=_("One sentence for readers, e.g. which of its functions moved where."),
     )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["name"]
