@@ -26,7 +26,7 @@ urlpatterns = [
     path(
         "sitemap-<slug:section>.xml",
         sitemaps.sitemap,
-        {"sitemaps": SITEMAPS},
+        {"sitemaps": SITEMAPS, "template_name": "sitemaps/section.xml"},
         name="sitemap_section",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
