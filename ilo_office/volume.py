@@ -362,6 +362,7 @@ CORRECTIONS = [
     "Updated the media contact.",
     "Fixed the spelling of a partner's name.",
 ]
+NUMBERS = (30, 45, 120, 250, 400, 1200, 5000, 20000)
 HIDDEN_STATES = ("draft", "review", "scheduled", "expired")
 PUBLISHED = "published"
 
@@ -422,19 +423,24 @@ class Generator:
             "Actor": _cap(actor[i]),
             "sector": sector[i],
             "country": country,
-            "n": rng.choice((30, 45, 120, 250, 400, 1200, 5000, 20000)),
+            "n": rng.choice(NUMBERS),
             "year": year,
             "year2": year + 5,
         }
 
     def paragraphs(self, rng, slots, count, *, vietnamese=False):
         sentences = SENTENCES_VI if vietnamese else SENTENCES_EN
-        parts = []
+        # One shuffled order per text, so that a sentence comes back only once all were used.
+        order = rng.sample(sentences, len(sentences))
+        parts, used = [], 0
         for k in range(count):
             if k == 2 and rng.random() < 0.5:
                 parts.append(f"<h2>{HEADINGS[rng.randrange(2)][1 if vietnamese else 0]}</h2>")
-            chosen = rng.sample(sentences, rng.randint(3, 5))
-            parts.append("<p>" + " ".join(s.format(**slots) for s in chosen) + "</p>")
+            local = {**slots, "n": rng.choice(NUMBERS)}
+            size = rng.randint(3, 5)
+            chosen = [order[(used + j) % len(order)] for j in range(size)]
+            used += size
+            parts.append("<p>" + " ".join(s.format(**local) for s in chosen) + "</p>")
         return "".join(parts)
 
     def when(self, rng, days_back_max=DAYS_BACK, days_back_min=1):
