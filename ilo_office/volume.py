@@ -29,6 +29,7 @@ import uuid
 import zoneinfo
 from collections import Counter
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
@@ -43,7 +44,7 @@ from reversion.models import Revision, Version
 from events.models import Event, last_day_of_period
 from ilo_office.cache import bump_on_commit
 from ilo_office.markup import clean_html_field
-from ilo_office.models import Photo, SlugHistory
+from ilo_office.models import Photo
 from ilo_office.publishing import Status, office_today
 from ilo_office.text import slugify_vi
 from newsroom.models import Article, ArticlePhoto, DailyReads
@@ -931,7 +932,7 @@ def prepare(instance, html_field):
     instance.refresh_search_columns()
 
 
-def _jpeg(size=(1600, 900)):
+def _jpeg(size=(1920, 1080)):
     """A plain but photo-sized picture, so that renditions come in every width."""
     image = Image.new("RGB", size, (30, 45, 120))
     draw = ImageDraw.Draw(image)
@@ -975,17 +976,35 @@ def purge():
 
 
 def _forget_history(queryset):
-    """Revisions and former slugs point at items by content type and id, not by a key."""
+    """Rows that point at items by content type and id, not by a key: revisions, former
+    slugs, the publishing log and any such table."""
     content_type = ContentType.objects.get_for_model(queryset.model)
     ids = queryset.annotate(object_id_text=Cast("pk", CharField())).values("object_id_text")
     versions = Version.objects.filter(content_type=content_type, object_id__in=ids)
     # Read before deleting: the versions are how the revisions are found.
     revision_ids = list(versions.values_list("revision_id", flat=True).distinct())
     removed = _delete(Revision.objects.filter(pk__in=revision_ids))
-    removed += _delete(
-        SlugHistory.objects.filter(content_type=content_type, object_id__in=queryset.values("pk"))
-    )
+    for model in apps.get_models():
+        if model is Version or not _points_by_content_type(model):
+            continue
+        textual = not isinstance(model._meta.get_field("object_id"), models.IntegerField)
+        removed += _delete(
+            model._base_manager.filter(
+                content_type=content_type,
+                object_id__in=ids if textual else queryset.values("pk"),
+            )
+        )
     return removed
+
+
+def _points_by_content_type(model):
+    names = {field.name: field for field in model._meta.concrete_fields}
+    content_type = names.get("content_type")
+    return (
+        "object_id" in names
+        and content_type is not None
+        and content_type.related_model is ContentType
+    )
 
 
 def _delete(queryset):

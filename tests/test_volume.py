@@ -5,9 +5,11 @@ import io
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from reversion.models import Version
 
 from events.models import Event
 from ilo_office import volume
+from ilo_office.models import SlugHistory
 from ilo_office.publishing import Status
 from newsroom.models import Article, DailyReads
 from programmes.models import Partner, Programme, ProgrammePartner
@@ -78,7 +80,14 @@ def test_rerun_replaces_without_touching_staff_content(small_run):
     programme = generated(Programme).first()
     staff = ArticleFactory(title="Staff story", slug="staff-story")
     staff.programmes.add(Programme.objects.create(name="Staff programme", summary="Ours."))
+    renamed = generated(Article).first()
+    renamed.slug = f"{renamed.slug}-renamed"
+    renamed.save()
+    assert SlugHistory.objects.filter(object_id=renamed.pk).exists()
+    versions = Version.objects.count()
     volume.generate(**SMALL, seed=7)
+    assert Version.objects.count() == versions
+    assert not SlugHistory.objects.exists()
     assert generated(Article).published().count() == SMALL["articles"]
     assert generated(Programme).count() == SMALL["programmes"]
     assert not Programme.objects.filter(pk=programme.pk).exists()
