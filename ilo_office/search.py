@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.core.exceptions import FullResultSet
 from django.db import connections, transaction
 from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
@@ -227,17 +228,7 @@ def _part(section, query):
         rank = tier + SearchRank(vector, query.tsquery(), weights=PG_WEIGHTS, normalization=32)
         return _rows(section, matching(queryset, query), rank)
     if engine == "fts5":
-        table = section.model._meta.db_table
-        fts = fts_table(table)
-        weights = ", ".join(str(w) for w in FTS_WEIGHTS)
-        queryset = queryset.extra(  # noqa: S610 - constant SQL, the words are a parameter
-            tables=[fts],
-            where=[f"{fts} MATCH %s", f'{fts}.rowid = "{table}"."id"'],
-            params=[query.fts5()],
-        )
-        # bm25 is better the more negative; 0 is no match.
-        rank = RawSQL(f"-bm25({fts}, {weights})", ())  # noqa: S611 - constants only
-        return _rows(section, queryset, rank)
+        return _fts5_part(section, queryset, query)
     # No index: rank 3 per word in the title, 2 summary, 1 body.
     rank = Value(0)
     for term in query.terms:
@@ -248,6 +239,31 @@ def _part(section, query):
             output_field=IntegerField(),
         )
     return _rows(section, queryset.filter(_scan_condition(query)), rank)
+
+
+def _fts5_part(section, queryset, query):
+    """SQLite: the FTS5 matches first (CROSS JOIN keeps that order), then the rows' rule.
+
+    Written out because the ORM's join would let SQLite walk every published row and
+    ask FTS5 about each. bm25 is better the more negative.
+    """
+    table = section.model._meta.db_table
+    fts = fts_table(table)
+    compiler = queryset.query.get_compiler(using=queryset.db)
+    try:
+        where, params = compiler.compile(queryset.query.where)
+    except FullResultSet:  # no rule: every row is public
+        where, params = "1 = 1", []
+    qn = compiler.connection.ops.quote_name
+    weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+    sql = (
+        "SELECT %s AS r_type, m.id AS r_pk, m.r_rank AS r_rank, "  # noqa: S608 - names are ours
+        f"{qn(table)}.{qn(section.model._meta.get_field(section.date).column)} AS r_date "
+        f"FROM (SELECT rowid AS id, -bm25({fts}, {weights}) AS r_rank "
+        f"FROM {fts} WHERE {fts} MATCH %s) m "
+        f"CROSS JOIN {qn(table)} ON {qn(table)}.{qn('id')} = m.id WHERE {where}"
+    )
+    return sql, [section.key, query.fts5(), *params]
 
 
 def _typo_part(section, query):
