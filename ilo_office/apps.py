@@ -7,6 +7,11 @@ class IloOfficeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from ilo_office.cache import connect_signals
+        from ilo_office.search_index import restore_sqlite_triggers
 
         connect_signals()
+        # SQLite drops a table's triggers when a migration rebuilds the table.
+        post_migrate.connect(restore_sqlite_triggers, sender=self)

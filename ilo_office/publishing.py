@@ -8,15 +8,20 @@ because the rule is evaluated at query time (no cron job, no flag to flip).
 Every view, feed, sitemap, search, count and side block must go through
 `published()`.
 
-The base also keeps a folded copy of the searchable text (diacritics removed,
-"đ" -> "d", lower case) in three columns, title, summary and body, refreshed at
-every save, so that "Viet Nam" finds "Việt Nam" and "lao dong" finds "lao động"
-on PostgreSQL and SQLite alike, and search can rank title above summary above body.
+`Searchable` (which Publishable and the hub's Theme and Partner share) keeps a
+folded copy of the searchable text (diacritics removed, "đ" -> "d", lower case) in
+three columns, title, summary and body, refreshed at every save, so that "Viet Nam"
+finds "Việt Nam" and "lao dong" finds "lao động" on PostgreSQL and SQLite alike, and
+search can rank title above summary above body. The database indexes those columns
+itself (see ilo_office.search_index): on PostgreSQL a trigger keeps `search_vector`,
+on SQLite triggers keep an FTS5 table, so rows written by bulk_create() or raw SQL
+are found too, as long as their folded columns were filled (refresh_search_columns()).
 """
 
 import zoneinfo
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -64,7 +69,40 @@ class PublishingQuerySet(models.QuerySet):
         return self.with_status_published().filter(unpublish_at__lte=now or timezone.now())
 
 
-class Publishable(KeepsSlugHistory, models.Model):
+class Searchable(models.Model):
+    """Abstract base: the folded search columns, refreshed at every save.
+
+    Each model names the fields that feed each column in SEARCH_FIELDS (translated
+    fields are read in every language). `search_vector` is the database's: a trigger
+    fills it on PostgreSQL from the three columns (weights A, B, C); SQLite keeps an
+    FTS5 table instead and leaves it empty. Nothing in Python reads or writes it.
+    """
+
+    # Folded copies for search (see the module docstring); never edited by hand.
+    search_title = models.TextField(editable=False, blank=True, default="")
+    search_summary = models.TextField(editable=False, blank=True, default="")
+    search_body = models.TextField(editable=False, blank=True, default="")
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    # Which fields feed each search column; each model names its own.
+    SEARCH_FIELDS = {"title": ("title",), "summary": (), "body": ()}
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.refresh_search_columns()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, *SEARCH_COLUMNS}
+        super().save(*args, **kwargs)
+
+    def refresh_search_columns(self):
+        for column, names in self.SEARCH_FIELDS.items():
+            setattr(self, f"search_{column}", search_text(self, names))
+
+
+class Publishable(KeepsSlugHistory, Searchable):
     """Abstract base: slug, status, publish time, timestamps, the `published()` rule.
 
     A changed slug is remembered (KeepsSlugHistory), so a published address keeps working.
@@ -109,13 +147,6 @@ class Publishable(KeepsSlugHistory, models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-    # Folded copies for search (see the module docstring); never edited by hand.
-    search_title = models.TextField(editable=False, blank=True, default="")
-    search_summary = models.TextField(editable=False, blank=True, default="")
-    search_body = models.TextField(editable=False, blank=True, default="")
-
-    # Which fields feed each search column; each model names its own.
-    SEARCH_FIELDS = {"title": ("title",), "summary": (), "body": ()}
 
     objects = PublishingQuerySet.as_manager()
 
@@ -136,15 +167,7 @@ class Publishable(KeepsSlugHistory, models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, getattr(self, self.SLUG_SOURCE))
-        self.refresh_search_columns()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, *SEARCH_COLUMNS}
         super().save(*args, **kwargs)
-
-    def refresh_search_columns(self):
-        for column, names in self.SEARCH_FIELDS.items():
-            setattr(self, f"search_{column}", search_text(self, names))
 
     @property
     def is_published(self):

@@ -1,21 +1,29 @@
-"""Site search over published news, events, programmes and office pages.
+"""Site search over published news, events, programmes and office pages, and the
+areas of work and partners (all public).
 
-Every Publishable keeps a folded copy of its text (`search_title`, `search_summary`,
-`search_body`: diacritics removed, "đ" -> "d", lower case, both languages; see
-ilo_office.publishing). The reader's query is folded the same way and cut into
-words, so "Viet Nam" finds "Việt Nam" and "lao dong" finds "lao động" whichever
-way either was typed.
+Every searchable model keeps a folded copy of its text (`search_title`,
+`search_summary`, `search_body`: diacritics removed, "đ" -> "d", lower case, both
+languages; see ilo_office.publishing.Searchable). The reader's query is folded the
+same way and cut into words, so "Viet Nam" finds "Việt Nam" and "lao dong" finds
+"lao động" whichever way either was typed. Every word must match, as a prefix.
 
-- PostgreSQL: full text over the folded columns with the `simple` configuration
-  (there is no Vietnamese one, and the text is folded already), weights A/B/C for
-  title/summary/body, each word matched as a prefix; plus trigram word similarity
-  on the title, so that a typo ("Viet Nan") still finds the page.
-- SQLite (the quick start): every word must occur in one of the folded columns.
+The database indexes the folded columns itself (ilo_office.search_index), and a
+search only reads those indexes, never computes a vector per row:
 
-Either way a result ranks by where the words are found: title above summary above
-body, then newest first. The four types are ranked together in one UNION query,
-so a page of results costs two queries (count and page) plus one per type searched
-to load the items, however much content there is.
+- PostgreSQL: the stored `search_vector` (weights A/B/C for title/summary/body,
+  config `simple`) through its GIN index; ranked by where all the words are found
+  (title, then summary, then body), then by ts_rank, then newest first. When full
+  text finds nothing, a second query looks for titles close to the words (trigram
+  word similarity `%>`, served by the trigram GIN index), so "Viet Nan" still finds
+  "Việt Nam".
+- SQLite: FTS5 tables over the same columns, ranked by bm25 with column weights;
+  where FTS5 is missing, every word must occur in one of the folded columns (a scan).
+
+All types are ranked together in one query: a UNION of one part per type, numbered
+by a window function that also counts the matches (COUNT(*) OVER ()), and the query
+returns the rows of the page asked for plus those of page 1 (shown instead when the
+page asked for does not exist). A page of results costs that one query, plus one per
+type searched to load the items, however much content there is.
 
 Highlighting never trusts the text: excerpts are cut from plain text, every piece is
 escaped, and only then wrapped in <mark> (see `highlight`).
@@ -25,8 +33,12 @@ import html
 import re
 from dataclasses import dataclass
 
-from django.db import connection
+from django.contrib.postgres.lookups import TrigramWordSimilar
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.core.exceptions import FullResultSet
+from django.db import connections, transaction
 from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
@@ -35,15 +47,22 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 from ilo_office.pages.models import OfficePage
+from ilo_office.search_index import fts_table
 from ilo_office.text import fold
 from newsroom.models import Article
-from programmes.models import Programme
+from programmes.models import Partner, Programme, Theme
 
 MAX_QUERY_LENGTH = 200  # characters searched; the rest of a pasted essay is ignored
 MAX_TERMS = 10
 EXCERPT_LENGTH = 240  # characters of context around the first match
 MAX_TEXT_SCANNED = 20_000  # characters of a body looked at for an excerpt
-TRIGRAM_THRESHOLD = 0.6  # word similarity on titles (0..1) for typo matches on PostgreSQL
+# Word similarity of the words to a title (0..1) for a typo match on PostgreSQL:
+# "garmnet" is 0.5 from "garment", "viet nan" 0.78 from "viet nam".
+TRIGRAM_THRESHOLD = 0.5
+# ts_rank's weights for labels D, C, B, A (body C, summary B, title A).
+PG_WEIGHTS = [0.01, 0.05, 0.2, 1.0]
+# bm25's weights for the FTS5 columns title, summary, body.
+FTS_WEIGHTS = (100.0, 10.0, 1.0)
 
 # Letters and digits of any script; punctuation, symbols and "_" separate words,
 # so nothing a reader types reaches SQL as an operator or a wildcard.
@@ -52,7 +71,7 @@ WORD = re.compile(r"[^\W_]+")
 
 @dataclass(frozen=True)
 class Section:
-    """One searchable type: its model and the fields a result shows."""
+    """One searchable type: its model, the fields a result shows, its date for ties."""
 
     key: str
     label: str
@@ -60,9 +79,12 @@ class Section:
     title: str
     summary: str
     body: str
+    date: str = "publish_at"
 
     def items(self):
-        return self.model.objects.published()
+        """What the public may see: published() where the type has a status, else all."""
+        manager = self.model._default_manager
+        return manager.published() if hasattr(manager, "published") else manager.all()
 
 
 SECTIONS = {
@@ -71,6 +93,10 @@ SECTIONS = {
         Section("news", _("News"), Article, "title", "standfirst", "body"),
         Section("events", _("Events"), Event, "title", "summary", "description"),
         Section("programmes", _("Programmes"), Programme, "name", "summary", "description"),
+        Section(
+            "themes", _("Areas of work"), Theme, "name", "summary", "description", "updated_at"
+        ),
+        Section("partners", _("Partners"), Partner, "name", "summary", "", "updated_at"),
         Section("pages", _("Office pages"), OfficePage, "title", "summary", "body"),
     )
 }
@@ -96,94 +122,247 @@ class Query:
     def __bool__(self):
         return bool(self.terms)
 
-
-def search(query, types=None):
-    """Published items matching `query` (a Query), best first, as a sliceable QuerySet.
-
-    Rows are dicts {"r_type", "r_pk", "r_rank", "r_date"}; `load_results()` turns a
-    page of them into `Result`s. `types` limits the search to those SECTIONS keys.
-    """
-    sections = [SECTIONS[key] for key in (types or SECTIONS)]
-    if connection.vendor == "postgresql":
-        parts = [_postgresql(section, query) for section in sections]
-    else:
-        parts = [_simple(section, query) for section in sections]
-    combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    return combined.order_by("-r_rank", "-r_date", "r_type", "r_pk")
-
-
-def _rows(section, queryset, rank):
-    # Same columns, same order, same types in every part of the UNION; no ORDER BY
-    # inside the parts (SQLite refuses it in a compound query).
-    return (
-        queryset.order_by()
-        .annotate(
-            r_type=Value(section.key),
-            r_pk=F("pk"),
-            r_rank=Cast(rank, FloatField()),
-            r_date=F("publish_at"),
+    # Words are letters and digits only (WORD), so neither can be malformed.
+    def tsquery(self, weight=""):
+        """Every word as a prefix (`word:*`), optionally only under one weight label."""
+        return SearchQuery(
+            " & ".join(f"{term}:*{weight}" for term in self.terms),
+            search_type="raw",
+            config="simple",
         )
-        .values("r_type", "r_pk", "r_rank", "r_date")
-    )
+
+    def fts5(self):
+        """Every word as a prefix, for an FTS5 MATCH: `"viet"* "nam"*`."""
+        return " ".join(f'"{term}"*' for term in self.terms)
 
 
-def _simple(section, query):
-    """Every word in one of the folded columns; rank 3 per word in the title, 2 summary, 1 body."""
+def fts_tables(connection):
+    """The FTS5 tables of this SQLite database (read once per database connection).
+
+    Read through the driver's connection: it is not one of the queries a page makes.
+    """
+    connection.ensure_connection()
+    raw = connection.connection
+    cached = getattr(connection, "_ilo_search_fts", None)
+    if cached is None or cached[0] is not raw:
+        rows = raw.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ? ESCAPE '!'",
+            ["%!_fts"],
+        ).fetchall()
+        cached = (raw, frozenset(name for (name,) in rows))
+        connection._ilo_search_fts = cached
+    return cached[1]
+
+
+def _engine(queryset):
+    """ "postgresql", "fts5" or "scan": how this queryset's table is searched."""
+    connection = connections[queryset.db]
+    if connection.vendor == "postgresql":
+        return "postgresql"
+    table = queryset.model._meta.db_table
+    if connection.vendor == "sqlite" and fts_table(table) in fts_tables(connection):
+        return "fts5"
+    return "scan"
+
+
+def _scan_condition(query):
     condition = Q()
-    rank = Value(0)
     for term in query.terms:
         condition &= (
             Q(search_title__icontains=term)
             | Q(search_summary__icontains=term)
             | Q(search_body__icontains=term)
         )
+    return condition
+
+
+def matching(queryset, query):
+    """`queryset` (of a Searchable model) narrowed to the rows that have every word.
+
+    The same matching as site search, through the same indexes: for lists that keep
+    their own order and filters (the news list's ?q=).
+    """
+    if not query:
+        return queryset.none()
+    engine = _engine(queryset)
+    if engine == "postgresql":
+        return queryset.filter(search_vector=query.tsquery())
+    if engine == "fts5":
+        fts = fts_table(queryset.model._meta.db_table)
+        # The table name is ours; the words are a parameter.
+        hits = RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [query.fts5()])  # noqa: S608, S611
+        return queryset.filter(pk__in=hits)
+    return queryset.filter(_scan_condition(query))
+
+
+def _rows(section, queryset, rank):
+    # Same columns, same order, same types in every part of the UNION; no ORDER BY
+    # inside the parts (SQLite refuses it in a compound query).
+    queryset = (
+        queryset.order_by()
+        .annotate(
+            r_type=Value(section.key),
+            r_pk=F("pk"),
+            r_rank=Cast(rank, FloatField()),
+            r_date=F(section.date),
+        )
+        .values("r_type", "r_pk", "r_rank", "r_date")
+    )
+    return queryset.query.sql_with_params()
+
+
+def _part(section, query):
+    """SQL and parameters of one type's matches: r_type, r_pk, r_rank, r_date."""
+    queryset = section.items()
+    engine = _engine(queryset)
+    if engine == "postgresql":
+        # Where all the words are decides first (3 title, 2 summary, 1 body), then
+        # ts_rank (normalised to 0..1 by option 32): both read the stored vector only.
+        vector = F("search_vector")
+        tier = Case(
+            When(search_vector=query.tsquery("A"), then=Value(3.0)),
+            When(search_vector=query.tsquery("B"), then=Value(2.0)),
+            default=Value(1.0),
+            output_field=FloatField(),
+        )
+        rank = tier + SearchRank(vector, query.tsquery(), weights=PG_WEIGHTS, normalization=32)
+        return _rows(section, matching(queryset, query), rank)
+    if engine == "fts5":
+        return _fts5_part(section, queryset, query)
+    # No index: rank 3 per word in the title, 2 summary, 1 body.
+    rank = Value(0)
+    for term in query.terms:
         rank += Case(
             When(search_title__icontains=term, then=Value(3)),
             When(search_summary__icontains=term, then=Value(2)),
             default=Value(1),
             output_field=IntegerField(),
         )
-    return _rows(section, section.items().filter(condition), rank)
+    return _rows(section, queryset.filter(_scan_condition(query)), rank)
 
 
-def _postgresql(section, query):
-    """Full text (simple config, A/B/C weights, prefix words) or a title close to the words."""
-    from django.contrib.postgres.search import (
-        SearchQuery,
-        SearchRank,
-        SearchVector,
-        TrigramWordSimilarity,
-    )
+def _fts5_part(section, queryset, query):
+    """SQLite: the FTS5 matches first (CROSS JOIN keeps that order), then the rows' rule.
 
-    def vector(column, weight=None):
-        return SearchVector(column, config="simple", weight=weight)
+    Written out because the ORM's join would let SQLite walk every published row and
+    ask FTS5 about each. bm25 is better the more negative.
+    """
+    table = section.model._meta.db_table
+    fts = fts_table(table)
+    compiler = queryset.query.get_compiler(using=queryset.db)
+    try:
+        where, params = compiler.compile(queryset.query.where)
+    except FullResultSet:  # no rule: every row is public
+        where, params = "1 = 1", []
+    qn = compiler.connection.ops.quote_name
+    weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+    sql = (
+        "SELECT %s AS r_type, m.id AS r_pk, m.r_rank AS r_rank, "  # noqa: S608 - names are ours
+        f"{qn(table)}.{qn(section.model._meta.get_field(section.date).column)} AS r_date "
+        f"FROM (SELECT rowid AS id, -bm25({fts}, {weights}) AS r_rank "
+        f"FROM {fts} WHERE {fts} MATCH %s) m "
+        f"CROSS JOIN {qn(table)} ON {qn(table)}.{qn('id')} = m.id WHERE {where}"
+    )
+    return sql, [section.key, query.fts5(), *params]
 
-    # Words are letters and digits only (WORD), so this raw tsquery cannot be malformed.
-    tsquery = SearchQuery(
-        " & ".join(f"{term}:*" for term in query.terms), search_type="raw", config="simple"
-    )
-    document = (
-        vector("search_title", "A") + vector("search_summary", "B") + vector("search_body", "C")
-    )
-    queryset = section.items().annotate(
-        s_document=document,
-        s_title=vector("search_title"),
-        s_summary=vector("search_summary"),
-        s_body=vector("search_body"),
-        s_similarity=TrigramWordSimilarity(" ".join(query.terms), "search_title"),
-    )
-    queryset = queryset.filter(Q(s_document=tsquery) | Q(s_similarity__gte=TRIGRAM_THRESHOLD))
-    # Where the words are decides the order (3 title, 2 summary, 1 body, 0 a typo match);
-    # within that, ts_rank (normalised to 0..1 by option 32) and the title's similarity.
-    tier = Case(
-        When(s_title=tsquery, then=Value(3.0)),
-        When(s_summary=tsquery, then=Value(2.0)),
-        When(s_body=tsquery, then=Value(1.0)),
-        default=Value(0.0),
-        output_field=FloatField(),
-    )
-    closeness = (SearchRank(F("s_document"), tsquery, normalization=32) + F("s_similarity")) / 2
-    return _rows(section, queryset, tier + closeness)
+
+def _typo_part(section, query):
+    """PostgreSQL: titles close to the words (`search_title %> 'words'`, trigram GIN)."""
+    words = " ".join(query.terms)
+    queryset = section.items().filter(TrigramWordSimilar(F("search_title"), Value(words)))
+    return _rows(section, queryset, TrigramWordSimilarity(Value(words), "search_title"))
+
+
+class Hits:
+    """The ranked matches of a search, for a Paginator: count() and slices of rows.
+
+    Rows are dicts {"r_type", "r_pk", "r_rank", "r_date"}; `load_results()` turns a
+    page of them into `Result`s. One query gives the count, the page asked for and
+    page 1; another only when that finds nothing, for typo matches on PostgreSQL.
+    """
+
+    def __init__(self, query, types=None, page=1, per_page=20):
+        self.query = query
+        self.sections = [SECTIONS[key] for key in (types or SECTIONS)]
+        self.per_page = per_page
+        try:
+            self.page = max(int(page), 1)
+        except (TypeError, ValueError):
+            self.page = 1
+        self.fuzzy = False  # whether the rows are typo matches
+        self._rows = None  # {row number (1-based): row}
+        self._total = None
+
+    def _run(self, parts, first, last, db="default"):
+        """Rows numbered `first`..`last` and 1..per_page of the UNION of `parts`, and the total."""
+        # The parts are SQL compiled by the ORM, with their parameters kept apart.
+        sql = " UNION ALL ".join(
+            f"SELECT * FROM ({part}) p{i}"  # noqa: S608
+            for i, (part, _params) in enumerate(parts)
+        )
+        params = [param for _sql, part_params in parts for param in part_params]
+        numbered = (
+            "SELECT r_type, r_pk, r_rank, r_date, r_total, r_n FROM ("  # noqa: S608
+            "SELECT h.*, COUNT(*) OVER () AS r_total, ROW_NUMBER() OVER "
+            "(ORDER BY h.r_rank DESC, h.r_date DESC, h.r_type, h.r_pk) AS r_n "
+            f"FROM ({sql}) h) n WHERE n.r_n <= %s OR (n.r_n >= %s AND n.r_n <= %s) ORDER BY n.r_n"
+        )
+        with connections[db].cursor() as cursor:
+            cursor.execute(numbered, [*params, self.per_page, first, last])
+            fetched = cursor.fetchall()
+        rows = {
+            n: {"r_type": t, "r_pk": pk, "r_rank": rank, "r_date": date}
+            for t, pk, rank, date, _total, n in fetched
+        }
+        return rows, (fetched[0][4] if fetched else 0)
+
+    def _fetch(self, first, last):
+        self._rows, self._total = self._run(
+            [_part(section, self.query) for section in self.sections], first, last
+        )
+        if not self._total and connections["default"].vendor == "postgresql":
+            with transaction.atomic(), connections["default"].cursor() as cursor:
+                # For this transaction only: the index serves `%>` at this threshold.
+                cursor.execute(
+                    "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
+                    [str(TRIGRAM_THRESHOLD)],
+                )
+                self._rows, self._total = self._run(
+                    [_typo_part(section, self.query) for section in self.sections], first, last
+                )
+            self.fuzzy = bool(self._total)
+
+    def _ensure(self):
+        if self._rows is None:
+            first = (self.page - 1) * self.per_page + 1
+            self._fetch(first, first + self.per_page - 1)
+
+    def count(self):
+        self._ensure()
+        return self._total
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        self._ensure()
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop, _step = index.indices(self._total)
+        wanted = range(start + 1, stop + 1)
+        if any(n not in self._rows for n in wanted):
+            # A slice that was not fetched with the page asked for (not the pager's way).
+            self._fetch(start + 1, stop)
+        return [self._rows[n] for n in wanted if n in self._rows]
+
+
+def search(query, types=None, page=1, per_page=20):
+    """Public items matching `query` (a Query), best first: a `Hits` for a Paginator.
+
+    `types` limits the search to those SECTIONS keys; `page` is the page the reader
+    asked for (any junk is page 1), fetched together with the count.
+    """
+    return Hits(query, types, page, per_page)
 
 
 @dataclass

@@ -43,7 +43,8 @@ class SearchForm(forms.Form):
 
 
 class SearchView(TemplateView):
-    """/search/?q=: published news, events, programmes and office pages, best match first.
+    """/search/?q=: published news, events, programmes, office pages, areas of work and
+    partners, best match first.
 
     Nothing a reader types is an error: an empty or junk query gets a page that says
     what to type, a bad type or page number is ignored with a notice.
@@ -78,9 +79,10 @@ class SearchView(TemplateView):
         }
         if query:
             types = [section] if section else None
-            rows = search.search(query, types)
-            paginator = Paginator(rows, settings.PAGE_SIZE)
             page_number = data.get("page", "1")
+            # One query counts the matches and returns the page asked for and page 1.
+            hits = search.search(query, types, page=page_number, per_page=settings.PAGE_SIZE)
+            paginator = Paginator(hits, settings.PAGE_SIZE)
             try:
                 page_obj = paginator.page(page_number)
             except InvalidPage:

@@ -1,8 +1,8 @@
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ilo_office.search import Query, matching
 from newsroom.models import Article
 from programmes.filters import partner_filter, programme_filter, theme_filter
 
@@ -63,8 +63,7 @@ class ArticleFilter(django_filters.FilterSet):
         self.filters["year"].extra["choices"] = article_years()
 
     def search(self, queryset, name, value):
+        """Every word, folded ("viet nam" finds "Việt Nam"), through the search indexes."""
         if not value:
             return queryset
-        return queryset.filter(
-            Q(title__icontains=value) | Q(standfirst__icontains=value) | Q(body__icontains=value)
-        )
+        return matching(queryset, Query.parse(value))

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ilo_office.markup import clean_html_field
 from ilo_office.models import KeepsSlugHistory
-from ilo_office.publishing import Publishable, PublishingQuerySet, unique_slug
+from ilo_office.publishing import Publishable, PublishingQuerySet, Searchable, unique_slug
 
 PHOTO_HELP = _("Choose from the photo library; every photo there has its alternative text.")
 
@@ -55,8 +55,13 @@ def _successor_constraints(prefix):
     ]
 
 
-class Theme(KeepsSlugHistory, models.Model):
-    """An area of work: one of the strategic areas, or a cross-cutting theme."""
+class Theme(KeepsSlugHistory, Searchable):
+    """An area of work: one of the strategic areas, or a cross-cutting theme.
+
+    Every area of work is public (there is no draft), and site search finds it.
+    """
+
+    SEARCH_FIELDS = {"title": ("name",), "summary": ("summary",), "body": ("description",)}
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
@@ -109,8 +114,10 @@ class Theme(KeepsSlugHistory, models.Model):
         return reverse("programmes:theme_detail", kwargs={"slug": self.slug})
 
 
-class Partner(KeepsSlugHistory, models.Model):
-    """An organisation the office works with."""
+class Partner(KeepsSlugHistory, Searchable):
+    """An organisation the office works with; public, and found by site search."""
+
+    SEARCH_FIELDS = {"title": ("name", "vietnamese_name", "acronym"), "summary": ("summary",)}
 
     class Kind(models.TextChoices):
         GOVERNMENT = "government", _("Government")

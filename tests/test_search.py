@@ -11,8 +11,18 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from ilo_office import search
 from ilo_office.search import Query, excerpt, highlight
-from tests.factories import ArticleFactory, EventFactory, OfficePageFactory, ProgrammeFactory
+from ilo_office.search_index import vector_index
+from newsroom.models import Article
+from tests.factories import (
+    ArticleFactory,
+    EventFactory,
+    OfficePageFactory,
+    PartnerFactory,
+    ProgrammeFactory,
+    ThemeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -262,8 +272,10 @@ def _queries(client, params):
     return len(ctx.captured_queries)
 
 
-# Count, page of the UNION, one query per type searched, the footer's office pages.
-EXPECTED_SEARCH_QUERIES = {"all": 7, "news": 4, "pages": 4}
+# One query for the count, the page and page 1 (window functions over the UNION), one
+# per type searched to load the items (six types), the footer's office pages. A page
+# number past the end costs no more: page 1 came with it.
+EXPECTED_SEARCH_QUERIES = {"all": 8, "news": 3, "pages": 3}
 
 
 def test_search_runs_a_fixed_number_of_queries(client, settings):
@@ -295,3 +307,155 @@ def test_postgresql_forgives_a_typo_in_a_title(client):
     """On PostgreSQL a misspelt word still finds a title close to it."""
     ProgrammeFactory(name="Better Work Viet Nam")
     assert results(client.get("/search/", {"q": "Beter Work"})) == ["Better Work Viet Nam"]
+
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the stored vector and trigrams are PostgreSQL's"
+)
+
+
+def test_partners_and_areas_of_work_are_found(client):
+    """Partners (by name, Vietnamese name or acronym) and areas of work are results too."""
+    PartnerFactory(
+        name="Viet Nam General Confederation of Labour",
+        vietnamese_name="Tổng Liên đoàn Lao động Việt Nam",
+        acronym="VGCL",
+        summary="The national trade union centre.",
+    )
+    ThemeFactory(name="Gender equality", summary="Equal pay and women's voice.")
+    ThemeFactory(name="Skills", description="<p>Apprenticeships and <b>gender</b> gaps.</p>")
+    assert results(client.get("/search/", {"q": "tong lien doan"})) == [
+        "Viet Nam General Confederation of Labour (VGCL)"
+    ]
+    assert results(client.get("/search/", {"q": "vgcl"})) == [
+        "Viet Nam General Confederation of Labour (VGCL)"
+    ]
+    # Title above body; the type filter keeps areas of work.
+    assert results(client.get("/search/", {"q": "gender", "type": "themes"})) == [
+        "Gender equality",
+        "Skills",
+    ]
+    assert results(client.get("/search/", {"q": "trade union", "type": "partners"})) == [
+        "Viet Nam General Confederation of Labour (VGCL)"
+    ]
+    assert results(client.get("/search/", {"q": "gender", "type": "partners"})) == []
+    html = client.get("/search/", {"q": "gender"}).content.decode()
+    assert '<span class="kind">Areas of work</span>' in html
+    assert '<option value="partners">Partners</option>' in html
+
+
+def test_the_count_is_right_on_page_two(client, settings):
+    """Page 2 says how many results there are in all, and starts its list at 6."""
+    settings.PAGE_SIZE = 5
+    for i in range(7):
+        ArticleFactory(title=f"Wage report {i}")
+    EventFactory(title="Wage forum")
+    response = client.get("/search/", {"q": "wage", "page": "2"})
+    html = response.content.decode()
+    assert "8 results for “wage”" in html
+    assert len(results(response)) == 3
+    assert '<ol class="search-results" start="6">' in html
+
+
+def test_news_list_search_is_folded_and_uses_every_word(client):
+    """/news/?q=viet+nam finds "Việt Nam"; every word must be there, as a prefix."""
+    ArticleFactory(title="Việt Nam ratifies Convention 98")
+    ArticleFactory(title="Lao động trẻ", standfirst="Young workers in Đồng Nai.")
+    ArticleFactory(title="Something else")
+    html = client.get("/news/", {"q": "viet nam"}).content.decode()
+    assert "Việt Nam ratifies Convention 98" in html
+    assert "Something else" not in html
+    html = client.get("/news/", {"q": "dong nai work"}).content.decode()
+    assert "Lao động trẻ" in html
+    assert "Việt Nam ratifies" not in html
+    assert "Something else" not in client.get("/news/", {"q": "!!!"}).content.decode()
+
+
+def test_bulk_created_rows_are_found(client):
+    """Rows written by bulk_create() are indexed by the database (trigger or FTS5 triggers)."""
+    articles = []
+    for i in range(3):
+        article = Article(
+            title=f"Bulk Việt Nam story {i}", slug=f"bulk-{i}", status="published", body=""
+        )
+        article.publish_at = timezone.now() - datetime.timedelta(hours=1)
+        article.refresh_search_columns()
+        articles.append(article)
+    Article.objects.bulk_create(articles)
+    assert len(results(client.get("/search/", {"q": "bulk viet"}))) == 3
+    if connection.vendor == "postgresql":
+        assert not Article.objects.filter(search_vector__isnull=True).exists()
+
+
+def test_changed_and_deleted_items_leave_the_index(client):
+    """An edited title is found by its new words only; a deleted item is gone."""
+    article = ArticleFactory(title="Quokka report")
+    article.title = "Wombat report"
+    article.save()
+    assert results(client.get("/search/", {"q": "quokka"})) == []
+    assert results(client.get("/search/", {"q": "wombat"})) == ["Wombat report"]
+    article.delete()
+    assert results(client.get("/search/", {"q": "wombat"})) == []
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite without FTS5")
+def test_sqlite_without_fts5_still_searches(client, monkeypatch):
+    """Where SQLite has no FTS5 tables, search scans the folded columns instead."""
+    monkeypatch.setattr(search, "fts_tables", lambda connection: frozenset())
+    ArticleFactory(title="Body", body="<p>A new apprenticeship law.</p>")
+    ArticleFactory(title="Apprenticeship law adopted")
+    assert results(client.get("/search/", {"q": "apprentice"})) == [
+        "Apprenticeship law adopted",
+        "Body",
+    ]
+    assert "Apprenticeship law" in client.get("/news/", {"q": "law"}).content.decode()
+
+
+@postgresql_only
+def test_postgresql_forgives_typos(client):
+    """When full text finds nothing, titles close to the words are found (trigrams)."""
+    ArticleFactory(title="Việt Nam ratifies the forced labour convention")
+    PartnerFactory(name="Better Factories Cambodia", summary="Garment sector.")
+    ArticleFactory(title="Better garment factories")
+    assert results(client.get("/search/", {"q": "Viet Nan"})) == [
+        "Việt Nam ratifies the forced labour convention"
+    ]
+    assert results(client.get("/search/", {"q": "garmnet"})) == ["Better garment factories"]
+
+
+def _explain(sql):
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def _search_sql(client, params):
+    with CaptureQueriesContext(connection) as ctx:
+        client.get("/search/", params)
+    return [q["sql"] for q in ctx.captured_queries if "ROW_NUMBER() OVER" in q["sql"]]
+
+
+@postgresql_only
+def test_postgresql_search_reads_the_gin_indexes(client):
+    """The search query uses the stored vector's GIN index and never computes to_tsvector;
+    neither does the typo query (at this size the planner may prefer the status index
+    to the trigram one, so only the full-text plan is asserted)."""
+    articles = []
+    for i in range(2000):
+        article = Article(title=f"Story {i} on pensions", slug=f"s-{i}", status="published")
+        article.refresh_search_columns()
+        articles.append(article)
+    Article.objects.bulk_create(articles)
+    ArticleFactory(title="Minimum wage in Việt Nam")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE newsroom_article")
+    (full_text,) = _search_sql(client, {"q": "viet nam", "type": "news"})
+    plan = _explain(full_text)
+    assert f"Bitmap Index Scan on {vector_index('newsroom_article')}" in plan
+    assert "to_tsvector" not in full_text
+    assert "to_tsvector" not in plan
+    full_text, typo = _search_sql(client, {"q": "minimun wage", "type": "news"})
+    assert "%> 'minimun wage'" in typo
+    assert "to_tsvector" not in typo
+    assert "to_tsvector" not in _explain(typo)
