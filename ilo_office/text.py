@@ -10,12 +10,25 @@ import unicodedata
 from django.utils.text import slugify
 
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+# The marks Vietnamese decomposes into: grave, acute, circumflex, tilde, breve, hook above,
+# horn, dot below.
+_VIETNAMESE_MARKS = "\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323"
 
 
 def fold(value: str) -> str:
     """Lower-case, accent-free copy of `value`: "Việt Nam lao động" -> "viet nam lao dong"."""
-    decomposed = unicodedata.normalize("NFKD", str(value).translate(_D_MAP))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    # str.replace and isascii run in C; a per-character loop in Python made a bulk load
+    # of 20,000 articles (some 50 million characters to fold) take minutes.
+    text = str(value).replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFKD", text)
+    if not decomposed.isascii():
+        for mark in _VIETNAMESE_MARKS:
+            decomposed = decomposed.replace(mark, "")
+    if not decomposed.isascii():
+        # Other scripts' marks: found among the distinct characters, then removed.
+        for mark in {ch for ch in set(decomposed) if unicodedata.combining(ch)}:
+            decomposed = decomposed.replace(mark, "")
+    return decomposed.casefold()
 
 
 def slugify_vi(value: str, max_length: int = 200) -> str:
