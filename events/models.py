@@ -37,6 +37,14 @@ CALENDAR_FIELDS = (
 )  # fmt: skip
 
 
+def one_year_before(day):
+    """The same day a year earlier; 29 February gives 28 February."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
+
+
 def last_day_of_period(day, precision):
     """The last day of the month, or of the quarter, that `day` falls in."""
     months = 3 if precision == Event.Precision.QUARTER else 1
@@ -76,6 +84,23 @@ class EventQuerySet(PublishingQuerySet):
     def for_calendar(self):
         """Published events with exact dates: the ones a calendar can place on a day."""
         return self.published().filter(precision=Event.Precision.EXACT).order_by("start_date", "pk")
+
+    def in_calendar_window(self, today=None):
+        """What the subscription calendars hold: events not over, and those of the last 12 months.
+
+        Older events are in the yearly archives (`in_calendar_year()`): a subscription
+        that grows for decades makes every calendar app poll a file of every event ever.
+        """
+        since = one_year_before(today or office_today())
+        return self.for_calendar().with_last_day().filter(last_day__gte=since)
+
+    def in_calendar_year(self, year):
+        """The calendar archive of one year: exact-date events that start in `year`."""
+        return self.for_calendar().filter(start_date__year=year)
+
+    def calendar_years(self):
+        """The years that have an archive, newest first (one query)."""
+        return [day.year for day in self.for_calendar().dates("start_date", "year", order="DESC")]
 
 
 class Event(Publishable):

@@ -1,9 +1,24 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from events import feeds, views
 from events.models import Event
 from ilo_office.slugs import follow_slug_history
 from programmes.models import Programme
+
+
+class YearConverter:
+    """A four-digit year, so that /events/calendar/2019.ics never reads as a programme."""
+
+    regex = "[0-9]{4}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return f"{value:04d}"
+
+
+register_converter(YearConverter, "year")
 
 app_name = "events"
 
@@ -13,6 +28,13 @@ urlpatterns = [
     path("feed/rss/", feeds.EventFeed(), name="feed_rss"),
     path("feed/atom/", feeds.EventAtomFeed(), name="feed_atom"),
     path("calendar.ics", views.calendar_feed, name="calendar"),
+    # Yearly archives; before the programme calendar, which a four-digit slug would match.
+    path("calendar/<year:year>.ics", views.calendar_archive, name="calendar_archive"),
+    path(
+        "calendar/<slug:programme_slug>/<year:year>.ics",
+        follow_slug_history(views.calendar_archive, Programme.objects.published, "programme_slug"),
+        name="programme_calendar_archive",
+    ),
     path(
         "calendar/<slug:programme_slug>.ics",
         follow_slug_history(views.calendar_feed, Programme.objects.published, "programme_slug"),

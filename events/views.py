@@ -1,7 +1,8 @@
+import datetime
 import zoneinfo
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
@@ -40,6 +41,10 @@ class PastEventListView(UpcomingEventListView):
 
     def get_queryset(self):
         return self.filter_queryset(Event.objects.past().for_listing())
+
+    def get_context_data(self, **kwargs):
+        # The yearly calendar files, for events older than the subscription holds.
+        return super().get_context_data(calendar_years=Event.objects.calendar_years(), **kwargs)
 
 
 class EventDetailView(SlugRedirectMixin, PreviewableMixin, DetailView):
@@ -85,12 +90,40 @@ def event_ics(request, slug):
     return _ics_response(payload, filename=f"{event.slug}.ics")
 
 
+def _programme_calendar(events, programme_slug):
+    """`events` narrowed to a published programme's, and that programme (404 if none)."""
+    programme = get_object_or_404(Programme.objects.published(), slug=programme_slug)
+    return events.filter(programmes=programme), programme
+
+
 def calendar_feed(request, programme_slug=None):
-    """The subscription feed of all events, or of one programme's events."""
-    events = Event.objects.for_calendar()
+    """The subscription feed: events not over and those of the last 12 months (see
+    `EventQuerySet.in_calendar_window`), of all events or of one programme's."""
+    events = Event.objects.in_calendar_window()
     name = _("ILO in Viet Nam: events")
     if programme_slug:
-        programme = get_object_or_404(Programme.objects.published(), slug=programme_slug)
-        events = events.filter(programmes=programme)
+        events, programme = _programme_calendar(events, programme_slug)
         name = _("ILO in Viet Nam: events of %(name)s") % {"name": programme.name}
     return _ics_response(ical.calendar(events, request.build_absolute_uri, name=name))
+
+
+def calendar_archive(request, year, programme_slug=None):
+    """The events of one year as an .ics file; a year without events is not found."""
+    if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+        raise Http404
+    events = Event.objects.in_calendar_year(year)
+    name = _("ILO in Viet Nam: events of %(year)s") % {"year": year}
+    filename = f"ilo-viet-nam-events-{year}.ics"
+    if programme_slug:
+        events, programme = _programme_calendar(events, programme_slug)
+        name = _("ILO in Viet Nam: events of %(name)s in %(year)s") % {
+            "name": programme.name,
+            "year": year,
+        }
+        filename = f"{programme.slug}-events-{year}.ics"
+    events = list(events)
+    if not events:
+        # No empty files for every year from 1000 to 9999 for crawlers to fetch.
+        raise Http404
+    payload = ical.calendar(events, request.build_absolute_uri, name=name)
+    return _ics_response(payload, filename=filename)

@@ -16,11 +16,12 @@ The counter starts from the clock when the cache has none (a new or restarted Re
 a fresh value can never equal one that older entries were stored under.
 """
 
+import datetime
 import time
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from ilo_office.publishing import Publishable, Status, office_today
@@ -41,8 +42,9 @@ def bump():
         cache.incr(COUNTER_KEY)
     except ValueError:  # no counter yet (new cache, evicted, restarted)
         cache.add(COUNTER_KEY, _fresh_counter(), None)
-    # The next scheduled change may be another item's now.
-    cache.delete(NEXT_CHANGE_KEY)
+    # The saved item may be the next to go live: read the schedule again now, in the
+    # saving request, so that readers' requests never have to.
+    remember_next_change()
 
 
 def bump_on_commit():
@@ -51,19 +53,36 @@ def bump_on_commit():
 
 
 def next_scheduled_change(now=None):
-    """The soonest future publish or unpublish time of published content, or None."""
+    """The soonest future publish or unpublish time of published content, or None.
+
+    One query over every public type (each part served by its publish_at or
+    unpublish_at index), whatever the volume.
+    """
     now = now or timezone.now()
-    moments = []
+    parts, params = [], []
     for model in publishable_models():
-        published = model._default_manager.filter(status=Status.PUBLISHED)
-        moments += [
-            published.filter(publish_at__gt=now).order_by("publish_at")
-            .values_list("publish_at", flat=True).first(),
-            published.filter(unpublish_at__gt=now).order_by("unpublish_at")
-            .values_list("unpublish_at", flat=True).first(),
-        ]  # fmt: skip
-    moments = [m for m in moments if m is not None]
-    return min(moments) if moments else None
+        table = connection.ops.quote_name(model._meta.db_table)
+        for column in ("publish_at", "unpublish_at"):
+            parts.append(
+                f"SELECT MIN({column}) AS moment FROM {table} "  # noqa: S608 - names from the models
+                f"WHERE status = %s AND {column} > %s"
+            )
+            params += [Status.PUBLISHED, connection.ops.adapt_datetimefield_value(now)]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT MIN(moment) FROM ({' UNION ALL '.join(parts)}) AS moments", params)  # noqa: S608
+        (moment,) = cursor.fetchone()
+    if isinstance(moment, str):  # SQLite returns the stored text
+        moment = datetime.datetime.fromisoformat(moment)
+    if moment is not None and timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, datetime.UTC)
+    return moment
+
+
+def remember_next_change():
+    moment = next_scheduled_change()
+    next_change = moment.timestamp() if moment else NO_CHANGE
+    cache.set(NEXT_CHANGE_KEY, next_change, None)
+    return next_change
 
 
 def publishable_models():
@@ -88,9 +107,7 @@ def generation():
             cache.add(COUNTER_KEY, counter, None)
         next_change = None
     if next_change is None:
-        moment = next_scheduled_change()
-        next_change = moment.timestamp() if moment else NO_CHANGE
-        cache.set(NEXT_CHANGE_KEY, next_change, None)
+        remember_next_change()
     return f"{counter}-{office_today():%Y%m%d}"
 
 
@@ -109,11 +126,19 @@ CONTENT_APPS = {"ilo_office", "programmes", "newsroom", "events", "pages", "back
 
 
 def is_public_content(model):
+    # Migrations save through historical models (their own app registry): the tables
+    # may not have every column yet, and there is no page to refresh.
+    if model._meta.apps is not apps:
+        return False
     return model._meta.app_label in CONTENT_APPS and model._meta.label_lower not in NOT_PUBLIC
 
 
 def _content_changed(sender, **kwargs):
     if is_public_content(sender):
+        # Now, so that the saving request (and a test inside one transaction) reads its
+        # own change; and after commit, because another server may have cached the old
+        # state under the new token between the two.
+        bump()
         bump_on_commit()
 
 

@@ -60,6 +60,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETags on every GET and 304s for If-None-Match / If-Modified-Since (feeds send
+    # Last-Modified), for cached and uncached answers alike: outside the page cache.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before sessions, language and CSRF: a stored page is served without any of them.
+    "ilo_office.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -107,7 +112,37 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://ilo-office")}
+# The shared cache: pages, fragments and the content generation (ilo_office/cache.py).
+# Production sets CACHE_URL=rediscache://host:6379/1 (django-redis), shared by every app
+# server. Without it: per-process memory on a developer's machine (one runserver
+# process), and a file cache otherwise, so that gunicorn's workers on one machine share
+# one generation (a publish seen by one worker is seen by all).
+if env("CACHE_URL", default=""):
+    CACHES = {"default": env.cache("CACHE_URL")}
+elif DEBUG:
+    CACHES = {"default": env.cache_url_config("locmemcache://ilo-office")}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("CACHE_DIR", default=str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    # A Redis outage or a slow Redis must cost a cache miss, never a 500 or a hung
+    # worker: errors are logged and ignored, and waits are short.
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
+    )
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+# The page cache (ilo_office/pagecache.py): PAGE_CACHE=0 turns storing pages off, for
+# measuring. Entries live at most PAGE_CACHE_SECONDS (fewer if a scheduled item goes
+# live sooner); a CDN may keep an anonymous page PAGE_CDN_SECONDS.
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CDN_SECONDS = env.int("PAGE_CDN_SECONDS", default=60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -15,3 +15,14 @@ def _english(settings):
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the database is rolled back between tests,
+    and a page or fragment cached by an earlier test must not show its content."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

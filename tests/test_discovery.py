@@ -305,11 +305,20 @@ def test_all_day_and_month_events_give_dates_as_known(client):
 # Sitemap
 
 
-def sitemap(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
+def parse_xml(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
     assert response["Content-Type"].startswith("application/xml")
     return ET.fromstring(response.content)  # noqa: S314 - our own sitemap, in a test
+
+
+def sitemap(client):
+    """Every <url> of every page of every section the /sitemap.xml index names, as one urlset."""
+    index = parse_xml(client, "/sitemap.xml")
+    root = ET.Element(f"{{{SITEMAP_NS['s']}}}urlset")
+    for loc in index.findall("s:sitemap/s:loc", SITEMAP_NS):
+        root.extend(parse_xml(client, loc.text.removeprefix("http://testserver")))
+    return root
 
 
 def locations(root):

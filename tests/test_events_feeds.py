@@ -168,11 +168,15 @@ def advertised(client, url):
 @pytest.mark.parametrize("prefix", ["", "/vi"])
 def test_every_advertised_feed_parses(announced, client, prefix):
     """Every feed and .ics linked from /events/, /events/past/ and an event page parses cleanly."""
+    # The subscription holds the last 12 months and what is ahead; the 2020 events are in
+    # the 2020 archive linked from /events/past/.
+    EventFactory(title="Next workshop")
     pages = [f"{prefix}/events/", f"{prefix}/events/past/", f"{prefix}/events/study-visit/"]
     links = {link for page in pages for link in advertised(client, page)}
     types = {kind for kind, _href in links}
     assert types == {"text/calendar", "application/rss+xml", "application/atom+xml"}
     assert any(href.endswith("/study-visit.ics") for _kind, href in links)
+    assert any(href.endswith("/events/calendar/2020.ics") for _kind, href in links)
     for kind, href in links:
         response = client.get(href)
         assert response.status_code == 200, href

@@ -138,7 +138,8 @@ STATUSES = [
 @pytest.mark.parametrize("when", ["upcoming", "past"])
 def test_status_is_shown_everywhere(client, status, label, ical_status, when):
     """A cancelled or postponed event says so on the list, its page, its .ics and the calendar."""
-    start = d(2020, 7, 28) if when == "past" else office_today() + datetime.timedelta(days=30)
+    # Last month's event is past and still in the subscription calendar (12 months).
+    start = office_today() + datetime.timedelta(days=-30 if when == "past" else 30)
     programme = ProgrammeFactory(slug="score")
     EventFactory(
         title="SCORE workshop",
@@ -152,7 +153,12 @@ def test_status_is_shown_everywhere(client, status, label, ical_status, when):
     assert (
         f'badge-{status}">{label}</span>' in client.get("/events/score-workshop/").content.decode()
     )
-    for url in ("/events/score-workshop.ics", "/events/calendar.ics", "/events/calendar/score.ics"):
+    for url in (
+        "/events/score-workshop.ics",
+        "/events/calendar.ics",
+        "/events/calendar/score.ics",
+        f"/events/calendar/{start.year}.ics",
+    ):
         (vevent,) = icalendar.Calendar.from_ical(client.get(url).content).walk("VEVENT")
         assert vevent["status"] == ical_status, url
         assert str(vevent["summary"]) == f"{label}: SCORE workshop", url
