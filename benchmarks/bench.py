@@ -318,6 +318,8 @@ def mode_table(record, pages, queries, cached):
         rng = f"{rate(min(rps_values))}-{rate(max(rps_values))}" if rps_values else "n/a"
         q = queries.get(page["path"], {})
         qtext = fmt(q.get("queries")) if q.get("status") == 200 else f"HTTP {q.get('status')}"
+        if q.get("page_cache"):
+            qtext += f" ({q['page_cache']})"
         lines.append(
             f"| {page['name']} `{short(page['path'])}` | {rate(rps)} ({rng}) "
             f"| {'-' if page['kind'] == 'ceiling' else fmt(share and share * 100, 1) + '%'} "
@@ -352,7 +354,7 @@ def cmd_report(args):
         f"- cache: {meta['cache']} (`{info['cache_backend']}`), the same in both modes; "
         f"settings.PAGE_CACHE when PAGE_CACHE=1: {info['page_cache_setting']}",
         "- queries: the second of two requests through Django's test client, same settings "
-        "and database, counted with CaptureQueriesContext",
+        "and database, counted with CaptureQueriesContext (hit/miss: its X-Page-Cache)",
         f"- targets: uncached detail pages >= {UNCACHED_TARGETS['detail']:.0%} of the ceiling, "
         f"lists/feeds/.ics/sitemaps >= {UNCACHED_TARGETS['list']:.0%} (the home page and the "
         f"programme hub count as lists), search >= {UNCACHED_TARGETS['search']:.0%}; "

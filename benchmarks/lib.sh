@@ -140,7 +140,7 @@ start_redis() {
 SECRET_KEY_RUN=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(50))')
 prod_env() {  # prod_env [VAR=value ...] command ...
     env -u DEBUG -u PAGE_CACHE -u CACHE_URL -u MEDIA_STORAGE -u MEDIA_URL -u BENCHMARK_CEILING \
-        DJANGO_SETTINGS_MODULE=ilo_office.settings \
+        DJANGO_SETTINGS_MODULE=ilo_office.settings CACHE_DIR="$WORK/cache" \
         SECRET_KEY="$SECRET_KEY_RUN" ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0 \
         DATABASE_URL="$DATABASE_URL" STATIC_ROOT="$WORK/static" MEDIA_ROOT="$WORK/media" \
         LOG_LEVEL=WARNING "$@"

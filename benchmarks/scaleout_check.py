@@ -295,8 +295,13 @@ def main():
 
     # B serves /news/ (twice: the second is its cached copy when the page cache is on).
     for _ in range(2):
-        status, _h, before = b.get("/news/")
+        status, headers, before = b.get("/news/")
     report(status == 200 and title not in before, f"B serves /news/ (HTTP {status})")
+    state = headers.get("X-Page-Cache")
+    if state is None:
+        print("SKIP no X-Page-Cache header: this build has no page cache to check", flush=True)
+    else:
+        report(state == "hit", f"B served /news/ again from the shared page cache ({state})")
     if args.redis_port:
         import redis
 
@@ -311,10 +316,11 @@ def main():
         return finish()
 
     # At once: no sleep, B must not serve its older copy of /news/.
-    status, _h, after = b.get("/news/")
+    status, headers, after = b.get("/news/")
     report(
         status == 200 and html.escape(title) in after,
-        "the article published through A is on B's /news/ at once",
+        "the article published through A is on B's /news/ at once"
+        f" (X-Page-Cache: {headers.get('X-Page-Cache', 'absent')})",
     )
     status, _h, page = b.get(f"/news/{slug}/")
     report(status == 200 and html.escape(title) in page, f"B serves the article (HTTP {status})")
