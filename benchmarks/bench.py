@@ -167,6 +167,8 @@ def parse_wrk(output):
         r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
     ):
         result["errors"] = sum(int(g) for g in m.groups())
+    if not result["requests"]:  # nothing finished in the round: wrk's zeros are no data
+        result.update(rps=None, p50=None, p99=None)
     return result
 
 
@@ -263,6 +265,10 @@ def fmt(value, digits=0):
     return "n/a" if value is None else f"{value:,.{digits}f}"
 
 
+def percent(share):
+    return "n/a" if share is None else f"{share * 100:.1f}%"
+
+
 def rate(value):
     """req/s: whole numbers, with one decimal below 100."""
     return fmt(value, 1 if value is not None and value < 100 else 0)
@@ -311,9 +317,13 @@ def mode_table(record, pages, queries, cached):
                 if not p99_ok:
                     failures.append(f"{page['name']}: p99 {fmt(p99, 1)} ms >= {fmt(limit, 1)} ms")
             if not ok:
-                failures.append(f"{page['name']}: {fmt(share and share * 100, 1)}% < {floor:.0%}")
+                failures.append(f"{page['name']}: {percent(share)} < {floor:.0%}")
         if bad or errors or len(rps_values) < len(rounds) or not rounds:
-            failures.append(f"{page['name']}: {bad} non-2xx/3xx, {errors} socket errors")
+            empty = len(rounds) - len(rps_values)
+            failures.append(
+                f"{page['name']}: {bad} non-2xx/3xx, {errors} socket errors, "
+                f"{empty} round(s) where no request finished"
+            )
             checks.append("FAIL responses")
         rng = f"{rate(min(rps_values))}-{rate(max(rps_values))}" if rps_values else "n/a"
         q = queries.get(page["path"], {})
@@ -322,7 +332,7 @@ def mode_table(record, pages, queries, cached):
             qtext += f" ({q['page_cache']})"
         lines.append(
             f"| {page['name']} `{short(page['path'])}` | {rate(rps)} ({rng}) "
-            f"| {'-' if page['kind'] == 'ceiling' else fmt(share and share * 100, 1) + '%'} "
+            f"| {'-' if page['kind'] == 'ceiling' else percent(share)} "
             f"| {', '.join(checks) or 'reference'} | {fmt(p50, 1)} | {fmt(p99, 1)} "
             f"| {qtext} | {bad} / {errors} |"
         )
