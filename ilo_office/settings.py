@@ -188,6 +188,26 @@ STORAGES = {
     },
 }
 
+# Media on S3-compatible storage (django-storages) when MEDIA_STORAGE=s3, so that
+# app servers keep no files of their own; otherwise local files under MEDIA_ROOT.
+# MEDIA_URL, when it is an http(s) URL, is the public address of the bucket (a CDN or
+# the bucket itself, e.g. https://media.ilo.org.vn/ or http://127.0.0.1:9000/ilo-media/):
+# photo URLs are then built from it by string formatting, without signing, so the same
+# page can be cached and shown to everyone. Without it, unsigned URLs on the endpoint.
+if env("MEDIA_STORAGE", default="files") == "s3":
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
+    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default=None)
+    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", default=None)
+    AWS_ACCESS_KEY_ID = env("AWS_ACCESS_KEY_ID", default=None)
+    AWS_SECRET_ACCESS_KEY = env("AWS_SECRET_ACCESS_KEY", default=None)
+    AWS_QUERYSTRING_AUTH = env.bool("AWS_QUERYSTRING_AUTH", default=False)
+    AWS_S3_FILE_OVERWRITE = False  # two uploads with one name never replace each other
+    if MEDIA_URL.startswith(("http://", "https://")):
+        _scheme, _rest = MEDIA_URL.split("//", 1)
+        AWS_S3_URL_PROTOCOL = _scheme
+        AWS_S3_CUSTOM_DOMAIN = _rest.rstrip("/")
+
 # Uploaded photos are the largest thing staff send; refuse absurd requests early.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
@@ -53,3 +55,10 @@ urlpatterns += i18n_patterns(
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# benchmarks/run's constant page, the framework's ceiling: routed only when the
+# environment asks for it, so production has no such URL.
+if os.environ.get("BENCHMARK_CEILING") == "1":
+    from ilo_office.benchmark import ceiling
+
+    urlpatterns += [path("_ceiling/", ceiling, name="benchmark_ceiling")]
