@@ -4,13 +4,14 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
+from ilo_office.filtering import years_with
 from programmes.filters import partner_filter, programme_filter, theme_filter
 
 
 def event_years(request=None):
     """Years that have published events, newest first."""
-    years = Event.objects.published().dates("start_date", "year", order="DESC")
-    return [(str(d.year), str(d.year)) for d in years]
+    years = years_with(Event.objects.published(), "start_date")
+    return [(str(year), str(year)) for year in years]
 
 
 class EventFilter(django_filters.FilterSet):

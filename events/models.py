@@ -240,6 +240,28 @@ class Event(Publishable):
         ordering = ["-start_date"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        indexes = [
+            # Past events, newest first, related events, the year filter and its choices.
+            # Partial: published only. end_date, publish_at and unpublish_at make the
+            # past list's count an index-only scan.
+            models.Index(
+                fields=["-start_date", "end_date", "publish_at", "unpublish_at"],
+                name="event_published_start_idx",
+                condition=Q(status="published"),
+            ),
+            # Upcoming and ongoing events: those whose last day is today or later.
+            models.Index(
+                Coalesce("end_date", "start_date"),
+                name="event_published_last_day_idx",
+                condition=Q(status="published"),
+            ),
+            # The next scheduled take-down (ilo_office.cache.next_scheduled_change).
+            models.Index(
+                fields=["unpublish_at"],
+                name="event_unpublish_idx",
+                condition=Q(status="published", unpublish_at__isnull=False),
+            ),
+        ]
         constraints = [
             *Publishable.Meta.constraints,
             models.CheckConstraint(

@@ -60,12 +60,18 @@ class EventDetailView(SlugRedirectMixin, PreviewableMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         event = self.object
+        # The newest events sharing a programme: a semi-join on the through table (no
+        # DISTINCT over the joined rows), so the published index is walked newest first
+        # and the query stops at five. The programmes come from the prefetch cache.
+        programme_ids = [programme.pk for programme in event.programmes.all()]
+        sharing = Event.programmes.through.objects.filter(programme_id__in=programme_ids)
         related = (
             Event.objects.published()
-            .filter(programmes__in=event.programmes.all())
+            .filter(pk__in=sharing.values("event_id"))
             .exclude(pk=event.pk)
-            .distinct()
             .order_by("-start_date")[:5]
+            if programme_ids
+            else Event.objects.none()
         )
         return super().get_context_data(
             today=office_today(),

@@ -5,6 +5,10 @@ the list with that one filter ignored and a sentence saying so, not a 500 and
 not an empty page. Valid filters in the same URL still apply.
 """
 
+import datetime
+
+from django.db.models import Exists, Max, Min
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 
@@ -50,3 +54,44 @@ class FilteredListMixin:
             query_without_page=query.urlencode(),
             **kwargs,
         )
+
+
+def years_with(queryset, field):
+    """The years (newest first) in which `queryset` has a row, by its date or datetime `field`.
+
+    The choices of a year filter, without reading every row: the first and last
+    dates (one query: two probes of an index on `field`), then one query asking, for
+    each year between them, whether a row exists in it (one index probe per year).
+    Datetimes are counted in the current time zone, as the `__year` lookup counts them.
+    """
+    bounds = queryset.aggregate(first=Min(field), last=Max(field))
+    if bounds["first"] is None:
+        return []
+    is_datetime = isinstance(bounds["first"], datetime.datetime)
+    if is_datetime:
+        first, last = (timezone.localtime(bounds[k]).year for k in ("first", "last"))
+    else:
+        first, last = bounds["first"].year, bounds["last"].year
+    if first == last:
+        return [first]
+
+    def start(year):
+        day = datetime.date(year, 1, 1)
+        if is_datetime:
+            return datetime.datetime.combine(day, datetime.time(), timezone.get_current_timezone())
+        return day
+
+    checks = {
+        f"y{year}": Exists(
+            queryset.order_by().filter(
+                **{f"{field}__gte": start(year), f"{field}__lt": start(year + 1)}
+            )
+        )
+        for year in range(first + 1, last)
+    }
+    found = {}
+    if checks:
+        # One row (the last one, found by the index again) carrying a yes or no per year.
+        last_row = queryset.order_by().filter(**{field: bounds["last"]})
+        found = last_row.annotate(**checks).values(*checks)[0]
+    return [year for year in range(last, first - 1, -1) if found.get(f"y{year}", True)]

@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ilo_office.filtering import years_with
 from ilo_office.search import Query, matching
 from newsroom.models import Article
 from programmes.filters import partner_filter, programme_filter, theme_filter
@@ -28,8 +29,8 @@ class SearchFilter(django_filters.CharFilter):
 
 def article_years(request=None):
     """Years that have published articles, newest first: the choices of the year filter."""
-    years = Article.objects.published().dates("publish_at", "year", order="DESC")
-    return [(str(d.year), str(d.year)) for d in years]
+    years = years_with(Article.objects.published(), "publish_at")
+    return [(str(year), str(year)) for year in years]
 
 
 class ArticleFilter(django_filters.FilterSet):

@@ -2,7 +2,7 @@
 
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -18,37 +18,64 @@ class ArticleQuerySet(PublishingQuerySet):
     def featured(self):
         return self.published().filter(is_featured=True)
 
-    def most_read(self, since):
-        """Published articles by reads since a date, most read first; unread ones left out."""
-        return (
-            self.published()
-            .filter(daily_reads__day__gte=since)
-            .annotate(reads=models.Sum("daily_reads__count"))
-            .order_by("-reads", "-publish_at")
-        )
+    def most_read(self, since, limit=5):
+        """Published articles by reads since a date, most read first; unread ones left out.
 
-    def related_to(self, article):
-        """Other published articles, those sharing a programme or theme first, then newest."""
+        A list, from two queries: the reads of the window summed per article (the index
+        on day, article finds the window's rows; only the top few sums come back), then
+        those articles by primary key, published only. Should unpublished ones crowd
+        the top, the window's top is read again, deeper. Equal sums at the edge of the
+        top read are cut newest article (highest id) first; within it, newest published.
+        """
+        window = (
+            DailyReads.objects.filter(day__gte=since)
+            .values("article_id")
+            .annotate(total=models.Sum("count"))
+            .order_by("-total", "-article_id")
+        )
+        depth = limit * 4
+        while True:
+            top = list(window[:depth])
+            totals = {row["article_id"]: row["total"] for row in top}
+            articles = list(self.published().filter(pk__in=totals))
+            for article in articles:
+                article.reads = totals[article.pk]
+            articles.sort(key=lambda a: (-a.reads, -a.publish_at.timestamp(), -a.pk))
+            if len(articles) >= limit or len(top) < depth:
+                return articles[:limit]
+            depth *= 4  # unpublished articles crowded the top: read deeper
+
+    def related_to(self, article, limit=4):
+        """Other published articles: the newest sharing a programme, then a theme, then the newest.
+
+        A list, from three queries of `limit` rows each (two without programmes or themes),
+        each walking the published index newest first: the cost does not grow with the
+        newsroom, and stays the same whether the first query fills the list or not. Reads
+        the article's programmes and themes from its prefetch cache when the page has one.
+        """
+        others = self.published().exclude(pk=article.pk).order_by("-publish_at")
         through_p = Article.programmes.through.objects
         through_t = Article.themes.through.objects
-        shares_programme = Exists(
-            through_p.filter(
-                article_id=OuterRef("pk"),
-                programme_id__in=through_p.filter(article_id=article.pk).values("programme_id"),
+        programme_ids = [programme.pk for programme in article.programmes.all()]
+        theme_ids = [theme.pk for theme in article.themes.all()]
+        steps = [
+            others.filter(
+                pk__in=through_p.filter(programme_id__in=programme_ids).values("article_id")
             )
-        )
-        shares_theme = Exists(
-            through_t.filter(
-                article_id=OuterRef("pk"),
-                theme_id__in=through_t.filter(article_id=article.pk).values("theme_id"),
-            )
-        )
-        return (
-            self.published()
-            .exclude(pk=article.pk)
-            .alias(shares_programme=shares_programme, shares_theme=shares_theme)
-            .order_by("-shares_programme", "-shares_theme", "-publish_at")
-        )
+            if programme_ids
+            else None,
+            others.filter(pk__in=through_t.filter(theme_id__in=theme_ids).values("article_id"))
+            if theme_ids
+            else None,
+            others,
+        ]
+        related = {}
+        for step in steps:
+            if step is None:
+                continue
+            for item in step[:limit]:
+                related.setdefault(item.pk, item)
+        return list(related.values())[:limit]
 
 
 class Article(Publishable):
@@ -159,7 +186,22 @@ class Article(Publishable):
     class Meta(Publishable.Meta):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [models.Index(fields=["status", "-publish_at"], name="article_public_idx")]
+        indexes = [
+            # The published rule and every list's order (newest first): lists, feeds, side
+            # blocks, related stories, the year filter and its choices. Partial, so drafts
+            # stay out of it; unpublish_at and kind make a list's count an index-only scan.
+            models.Index(
+                fields=["-publish_at", "unpublish_at", "kind"],
+                name="article_published_idx",
+                condition=Q(status="published"),
+            ),
+            # The next scheduled take-down (ilo_office.cache.next_scheduled_change).
+            models.Index(
+                fields=["unpublish_at"],
+                name="article_unpublish_idx",
+                condition=Q(status="published", unpublish_at__isnull=False),
+            ),
+        ]
         constraints = [
             *Publishable.Meta.constraints,
             models.CheckConstraint(
@@ -224,6 +266,8 @@ class DailyReads(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "day"], name="daily_reads_unique")
         ]
+        # Most read: the last 30 days' rows, found by day (the unique index leads by article).
+        indexes = [models.Index(fields=["day", "article"], name="daily_reads_day_idx")]
 
     def __str__(self):
         return f"{self.article_id} {self.day}: {self.count}"

@@ -28,7 +28,7 @@ class NewsroomBlocksMixin:
         since = office_today() - datetime.timedelta(days=MOST_READ_DAYS - 1)
         return super().get_context_data(
             featured_articles=Article.objects.featured()[:SIDE_BLOCK_SIZE],
-            most_read_articles=Article.objects.most_read(since)[:SIDE_BLOCK_SIZE],
+            most_read_articles=Article.objects.most_read(since, limit=SIDE_BLOCK_SIZE),
             **kwargs,
         )
 
@@ -67,7 +67,7 @@ class ArticleDetailView(SlugRedirectMixin, PreviewableMixin, NewsroomBlocksMixin
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["related_articles"] = Article.objects.related_to(self.object)[:4]
+        context["related_articles"] = Article.objects.related_to(self.object, limit=4)
         return context
 
 

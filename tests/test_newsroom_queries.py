@@ -164,12 +164,14 @@ def queries(client, url):
 # Pinned: a change here is a change in what every request costs. Every HTML page
 # also runs the site's one query for the About menu (base.html).
 EXPECTED_QUERIES = {
-    # count, page, year choices, theme/programme/partner choices, two side blocks, menu
-    "article_list": 9,
+    # count, page, year choices (2), theme/programme/partner choices, featured, most read (2),
+    # menu
+    "article_list": 10,
     # the same, plus looking up the chosen theme, programme and partner
-    "article_list_filtered": 12,
-    # article, its programmes, themes, partners, photos; other news; two side blocks; menu
-    "article_detail": 9,
+    "article_list_filtered": 13,
+    # article, its programmes, themes, partners, photos; other news (3: sharing a programme,
+    # a theme, newest); featured; most read (2); menu
+    "article_detail": 12,
     # items, their programmes and themes; the programme or theme itself first
     "feed_rss": 3,
     "press_feed_rss": 3,

@@ -2,11 +2,11 @@
 
 Every list goes through `published()` (or `upcoming()` built on it), so a draft or a
 scheduled item never reaches the home page, even when staff chose it. Each block is
-one query (two for events, whose cards list their programmes), whatever the number
-of items, so the page's cost is fixed.
+one query (two for events, whose cards list their programmes; up to three for featured
+stories, see featured_articles), whatever the number of items, so the page's cost is fixed.
 """
 
-from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import F, OuterRef, Q, Subquery
 
 from events.models import Event
 from ilo_office.pages.models import FeaturedProgramme, FeaturedStory, HomeBlock
@@ -24,27 +24,24 @@ SIZES = {
 def featured_articles(limit=SIZES[HomeBlock.Kind.FEATURED]):
     """Staff's featured stories in their order; else articles ticked featured; else newest.
 
-    One query: every published article is ranked (0 chosen by staff, 1 ticked
-    featured, 2 the rest) and only the best rank present is kept, so a choice of
-    one story shows one story rather than being padded with others.
+    The first of these that has a published article wins alone, so a choice of one
+    story shows one story rather than being padded with others. Each step is one
+    query of `limit` rows at most (staff's few choices joined to their articles, then
+    the published index walked newest first); the later steps run only when the
+    earlier ones found nothing.
     """
-    chosen = FeaturedStory.objects.filter(article=OuterRef("pk")).values("order")[:1]
-    articles = list(
-        Article.objects.published()
-        .for_listing()
-        .annotate(home_order=Subquery(chosen))
-        .annotate(
-            home_rank=Case(
-                When(home_order__isnull=False, then=Value(0)),
-                When(is_featured=True, then=Value(1)),
-                default=Value(2),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("home_rank", "home_order", "-publish_at", "-pk")[:limit]
-    )
-    best = articles[0].home_rank if articles else None
-    return [article for article in articles if article.home_rank == best]
+    published = Article.objects.published().for_listing()
+    chosen = list(
+        published.filter(pk__in=FeaturedStory.objects.values("article_id"))
+        .annotate(home_order=Subquery(
+            FeaturedStory.objects.filter(article=OuterRef("pk")).values("order")[:1]
+        ))
+        .order_by("home_order", "-publish_at", "-pk")[:limit]
+    )  # fmt: skip
+    if chosen:
+        return chosen
+    ticked = list(published.filter(is_featured=True).order_by("-publish_at", "-pk")[:limit])
+    return ticked or list(published.order_by("-publish_at", "-pk")[:limit])
 
 
 def latest_articles(exclude=(), limit=SIZES[HomeBlock.Kind.NEWS]):

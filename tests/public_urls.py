@@ -1,0 +1,140 @@
+"""Every public URL of the site, for the query-count and the query-plan tests.
+
+One table, `PAGES`: a row per page, feed, calendar and sitemap page, with the number of
+SQL queries it runs (pinned: a change is a change in what every request costs; each HTML
+page includes the one query of the About menu). The addresses point at the rows that
+`tests.bulk_site.fill()` names, so the same table serves a small site and a large one.
+
+`uncovered_patterns()` walks the URLconf: a public URL pattern with no row here (and not
+in `NOT_PAGES`) fails the query-count test, so a new page cannot be forgotten.
+"""
+
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from tests.bulk_site import SLUGS
+
+# URL names that are no public GET page: the back office, previews, the read beacon (POST),
+# the load balancer's health check.
+NOT_PAGES = {
+    "health",
+    "preview",
+    "signed_preview",
+    "newsroom:record_read",
+}
+NOT_PAGE_NAMESPACES = {"admin"}
+
+# Their queries are being rewritten on other branches: they are measured and printed,
+# but a change of their counts or plans is expected there (the lead adapts at merge).
+EXPECTED_TO_CHANGE = {
+    "search": "search reads stored, indexed vectors on branch `search`",
+    # The sitemap becomes an index of paginated sections on branch `sitemaps`: replace these
+    # rows by one for the index and one per section page (e.g. sitemap_section, {"section":
+    # "news"}, "?p=2").
+    "sitemap": "an index of paginated sections on branch `sitemaps`",
+    # Calendars cover a window, with archives, on branch `sitemaps` (calendar views).
+    "events:calendar": "calendars cover a window on the calendars branch",
+    "events:programme_calendar": "calendars cover a window on the calendars branch",
+}
+
+
+def _kwargs():
+    return {
+        "article": {"slug": SLUGS["article"]},
+        "event": {"slug": SLUGS["event"]},
+        "programme": {"slug": SLUGS["programme"]},
+        "theme": {"slug": SLUGS["theme"]},
+        "partner": {"slug": SLUGS["partner"]},
+        "office_page": {"slug": SLUGS["office_page"]},
+    }
+
+
+# (row name, URL name, kwargs key, query string, Vietnamese, pinned query count)
+PAGES = [
+    # Home: blocks staff chose; featured, latest news, events (+ their programmes), programmes,
+    # areas of work, the block rows, the menu.
+    ("home", "home", None, "", False, 9),
+    ("home vi", "home", None, "", True, 9),
+    # News: count, page, year choices (first and last; which years between), theme, programme
+    # and partner choices, featured, most read (the window's top sums; those articles), menu.
+    ("news", "newsroom:article_list", None, "", False, 11),
+    ("news vi", "newsroom:article_list", None, "", True, 11),
+    ("news filtered", "newsroom:article_list", None, "?kind=news&programme={programme}&year={year}",
+     False, 12),
+    ("news page 2", "newsroom:article_list", None, "?page=2", False, 11),
+    # Article: the article, its programmes, themes, partners, photos; related stories (sharing a
+    # programme, a theme, newest); featured; most read (2); menu.
+    ("article", "newsroom:article_detail", "article", "", False, 12),
+    ("article vi", "newsroom:article_detail", "article", "", True, 12),
+    ("news rss", "newsroom:feed_rss", None, "", False, 3),
+    ("news atom", "newsroom:feed_atom", None, "", False, 3),
+    ("press rss", "newsroom:press_feed_rss", None, "", False, 3),
+    ("press atom", "newsroom:press_feed_atom", None, "", False, 3),
+    ("programme news rss", "newsroom:programme_feed_rss", "programme", "", False, 4),
+    ("programme news atom", "newsroom:programme_feed_atom", "programme", "", False, 4),
+    ("theme news rss", "newsroom:theme_feed_rss", "theme", "", False, 4),
+    ("theme news atom", "newsroom:theme_feed_atom", "theme", "", False, 4),
+    # Events: count, page, their programmes, year choices (2), programme, theme and partner
+    # choices, menu.
+    ("events", "events:event_list", None, "", False, 9),
+    ("events vi", "events:event_list", None, "", True, 9),
+    ("past events", "events:past_event_list", None, "", False, 9),
+    ("past events vi", "events:past_event_list", None, "", True, 9),
+    # Event: the event, its programmes, themes, partners; related events; menu.
+    ("event", "events:event_detail", "event", "", False, 6),
+    ("event vi", "events:event_detail", "event", "", True, 6),
+    ("event ics", "events:event_ics", "event", "", False, 1),
+    ("calendar", "events:calendar", None, "", False, 1),
+    ("programme calendar", "events:programme_calendar", "programme_slug", "", False, 2),
+    ("events rss", "events:feed_rss", None, "", False, 3),
+    ("events atom", "events:feed_atom", None, "", False, 3),
+    ("programmes", "programmes:programme_list", None, "", False, 4),
+    ("programme", "programmes:programme_detail", "programme", "", False, 13),
+    ("programme vi", "programmes:programme_detail", "programme", "", True, 13),
+    ("areas of work", "programmes:theme_list", None, "", False, 2),
+    ("area of work", "programmes:theme_detail", "theme", "", False, 9),
+    ("partners", "programmes:partner_list", None, "", False, 2),
+    ("partner", "programmes:partner_detail", "partner", "", False, 9),
+    ("about", "pages:office_landing", None, "", False, 2),
+    ("about page", "pages:office_page", "office_page", "", False, 2),
+    ("about page vi", "pages:office_page", "office_page", "", True, 2),
+    ("search", "search", None, "?q=decent+work", False, 2),
+    ("sitemap", "sitemap", None, "", False, 6),
+    ("robots", "robots_txt", None, "", False, 0),
+]  # fmt: skip
+
+
+def page_urls(year=None):
+    """{row name: (URL name, address)} for every row of PAGES."""
+    from django.utils import translation
+
+    year = year or timezone.localdate().year
+    kwargs = _kwargs()
+    kwargs["programme_slug"] = {"programme_slug": SLUGS["programme"]}
+    urls = {}
+    for name, url_name, key, query, vietnamese, _count in PAGES:
+        with translation.override("vi" if vietnamese else "en"):
+            path = reverse(url_name, kwargs=kwargs[key] if key else None)
+        urls[name] = (url_name, path + query.format(programme=SLUGS["programme"], year=year))
+    return urls
+
+
+def expected_counts():
+    return {name: count for name, *_rest, count in PAGES}
+
+
+def _pattern_names(patterns, namespace=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace in NOT_PAGE_NAMESPACES:
+                continue
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _pattern_names(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}"
+
+
+def uncovered_patterns():
+    """Named URL patterns of the URLconf that no row of PAGES requests."""
+    covered = {url_name for _name, url_name, *_rest in PAGES}
+    return sorted(set(_pattern_names(get_resolver().url_patterns)) - covered - NOT_PAGES)

@@ -1,0 +1,61 @@
+"""Every public page, feed, calendar and sitemap runs the same, pinned queries at any size.
+
+The table of pages and counts is tests.public_urls.PAGES; the site is built in bulk
+(tests.bulk_site.fill), once small and once ten times larger.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from newsroom.models import Article
+from tests.bulk_site import fill
+from tests.public_urls import expected_counts, page_urls, uncovered_patterns
+
+pytestmark = pytest.mark.django_db
+
+SMALL = {"articles": 30, "events": 20, "programmes": 6, "partners": 10}
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """Count the queries a page runs, not a cache hit (when the page cache exists)."""
+    settings.PAGE_CACHE = False
+
+
+def count_queries(client, url):
+    """The number of SQL queries one GET of `url` runs, its body read to the end."""
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        b"".join(response) if response.streaming else response.content
+    return len(ctx.captured_queries)
+
+
+def measure(client):
+    return {name: count_queries(client, url) for name, (_n, url) in page_urls().items()}
+
+
+def test_every_public_url_pattern_has_a_row_in_the_table():
+    """A new public page is measured too: its URL name must have a row in PAGES."""
+    assert uncovered_patterns() == []
+
+
+def test_query_counts_do_not_grow_tenfold_and_stay_pinned(client):
+    """Each page runs the same queries with a small site and one ten times larger, as pinned."""
+    fill(**SMALL)
+    small = measure(client)
+    fill(**{kind: n * 9 for kind, n in SMALL.items()}, seed=2)
+    assert Article.objects.count() > 10 * SMALL["articles"] * 0.9
+    large = measure(client)
+    grew = {name: (small[name], large[name]) for name in small if small[name] != large[name]}
+    assert grew == {}, "query counts grew with the site (small, large)"
+    assert large == expected_counts(), f"measured: {large}"
+
+
+def test_counts_stay_small():
+    """At most 15 queries for a single item's page, 20 for a list."""
+    counts = expected_counts()
+    assert max(counts.values()) <= 20
+    lists = ("home", "news", "events", "past events", "programmes", "partners", "sitemap")
+    assert all(count <= 15 for name, count in counts.items() if not name.startswith(lists))
