@@ -167,8 +167,9 @@ EXPECTED_QUERIES = {
     # count, page, year choices (2), theme/programme/partner choices, featured, most read (2),
     # menu
     "article_list": 10,
-    # the same, plus looking up the chosen theme, programme and partner
-    "article_list_filtered": 13,
+    # the same, plus looking up the chosen theme, programme and partner; the search word
+    # is matched inside the count and page queries (stored index), the year's choices in one
+    "article_list_filtered": 12,
     # article, its programmes, themes, partners, photos; other news (3: sharing a programme,
     # a theme, newest); featured; most read (2); menu
     "article_detail": 12,

@@ -224,7 +224,7 @@ EXPECTED_QUERIES = {
     "article_list": 10,  # count, page, year (2), theme/programme/partner choices, side blocks (3)
     "article_detail": 12,  # + related stories (3: sharing a programme, a theme, newest)
     "event_list": 9,  # + year choices (2: first and last year, which years between)
-    "past_event_list": 9,
+    "past_event_list": 10,  # + the years that have a calendar archive
     "event_detail": 6,
     "programme_list": 4,  # nav, list, theme and partner filter choices
     "programme_detail": 13,  # + phases, key figures, contacts, places
