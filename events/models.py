@@ -79,11 +79,21 @@ class EventQuerySet(PublishingQuerySet):
         )
 
     def for_listing(self):
-        return self.prefetch_related("programmes")
+        """What a list or card needs (not the description)."""
+        return (
+            self.prefetch_related("programmes")
+            .without_search_copies()
+            .defer(*(f"description_{code}" for code, _name in settings.LANGUAGES))
+        )
 
     def for_calendar(self):
         """Published events with exact dates: the ones a calendar can place on a day."""
-        return self.published().filter(precision=Event.Precision.EXACT).order_by("start_date", "pk")
+        return (
+            self.published()
+            .filter(precision=Event.Precision.EXACT)
+            .without_search_copies()
+            .order_by("start_date", "pk")
+        )
 
     def in_calendar_window(self, today=None):
         """What the subscription calendars hold: events not over, and those of the last 12 months.

@@ -54,6 +54,14 @@ class PublishingQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.filter(Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now))
 
+    def without_search_copies(self):
+        """Leave the folded search copies and the stored vector in the database.
+
+        Lists, cards, feeds and calendars never show them, and they are the widest
+        columns of a row (every language's text again, and its vector).
+        """
+        return self.defer(*SEARCH_COLUMNS, "search_vector")
+
     def published(self, now=None):
         """What the public may see: published, due, and not yet taken down."""
         now = now or timezone.now()

@@ -1,5 +1,6 @@
 """Articles: press releases, news, features, statements and republished coverage."""
 
+from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
@@ -12,8 +13,12 @@ from ilo_office.publishing import Publishable, PublishingQuerySet
 
 class ArticleQuerySet(PublishingQuerySet):
     def for_listing(self):
-        """What a list or card needs, in a fixed number of queries."""
-        return self.select_related("hero")
+        """What a list or card needs, in a fixed number of queries (not the body)."""
+        return (
+            self.select_related("hero")
+            .without_search_copies()
+            .defer(*(f"body_{code}" for code, _name in settings.LANGUAGES))
+        )
 
     def featured(self):
         return self.published().filter(is_featured=True)

@@ -259,7 +259,7 @@ class Place(models.Model):
 
 class ProgrammeQuerySet(PublishingQuerySet):
     def for_listing(self):
-        return self.select_related("photo")
+        return self.select_related("photo").without_search_copies()
 
 
 class Programme(Publishable):
