@@ -5,7 +5,10 @@ the list with that one filter ignored and a sentence saying so, not a 500 and
 not an empty page. Valid filters in the same URL still apply.
 """
 
+from django import forms
 from django.utils.translation import gettext as _
+
+from ilo_office.fragments import once_per_generation
 
 
 def apply_filters(filterset_class, request, queryset):
@@ -50,3 +53,30 @@ class FilteredListMixin:
             query_without_page=query.urlencode(),
             **kwargs,
         )
+
+
+def filter_choices(filterset):
+    """The choices of the filter form's select fields, as {name: [(value, label), ...]}.
+
+    Strings only, the same for every visitor: computed once per content generation and
+    language (ilo_office.fragments), so a list page runs no query for its programme,
+    area of work and partner menus, and renders them without Django's widget templates.
+    Fields whose choices are grouped are left out (they render the usual way).
+    """
+
+    def compute():
+        choices = {}
+        for name, field in filterset.form.fields.items():
+            if not isinstance(field, forms.ChoiceField):
+                continue
+            raw = list(field.choices)  # one query for a model's choices
+            if not any(isinstance(label, (list, tuple)) for _value, label in raw):
+                choices[name] = [(str(value), str(label)) for value, label in raw]
+        return choices
+
+    cls = type(filterset)
+    return once_per_generation(
+        f"filter-choices:{cls.__module__}.{cls.__qualname__}",
+        compute,
+        request=getattr(filterset, "request", None),
+    )

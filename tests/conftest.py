@@ -15,3 +15,18 @@ def _english(settings):
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache.
+
+    Content saved in a test that rolls back never commits, so it never moves the content
+    generation on: without this, choices and fragments cached by one test would be served
+    to the next, which has other content under the same generation.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
