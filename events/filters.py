@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 from ilo_office.filtering import years_with
+from ilo_office.fragments import once_per_generation
 from programmes.filters import partner_filter, programme_filter, theme_filter
 
 
@@ -47,6 +48,14 @@ class EventFilter(django_filters.FilterSet):
     class Meta:
         model = Event
         fields = ["kind", "programme", "theme", "partner", "year", "month", "format"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A list, not the callable: validating and rendering the form would each query it.
+        # Computed once per content generation: a save or a scheduled publication moves it on.
+        self.filters["year"].extra["choices"] = once_per_generation(
+            "event-years", event_years, request=self.request, by_language=False
+        )
 
     def filter_format(self, queryset, name, value):
         is_online = Q(is_online=True) | Q(event_status=Event.EventStatus.MOVED_ONLINE)

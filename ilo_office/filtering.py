@@ -7,9 +7,12 @@ not an empty page. Valid filters in the same URL still apply.
 
 import datetime
 
+from django import forms
 from django.db.models import Exists, Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from ilo_office.fragments import once_per_generation
 
 
 def apply_filters(filterset_class, request, queryset):
@@ -95,3 +98,30 @@ def years_with(queryset, field):
         last_row = queryset.order_by().filter(**{field: bounds["last"]})
         found = last_row.annotate(**checks).values(*checks)[0]
     return [year for year in range(last, first - 1, -1) if found.get(f"y{year}", True)]
+
+
+def filter_choices(filterset):
+    """The choices of the filter form's select fields, as {name: [(value, label), ...]}.
+
+    Strings only, the same for every visitor: computed once per content generation and
+    language (ilo_office.fragments), so a list page runs no query for its programme,
+    area of work and partner menus, and renders them without Django's widget templates.
+    Fields whose choices are grouped are left out (they render the usual way).
+    """
+
+    def compute():
+        choices = {}
+        for name, field in filterset.form.fields.items():
+            if not isinstance(field, forms.ChoiceField):
+                continue
+            raw = list(field.choices)  # one query for a model's choices
+            if not any(isinstance(label, (list, tuple)) for _value, label in raw):
+                choices[name] = [(str(value), str(label)) for value, label in raw]
+        return choices
+
+    cls = type(filterset)
+    return once_per_generation(
+        f"filter-choices:{cls.__module__}.{cls.__qualname__}",
+        compute,
+        request=getattr(filterset, "request", None),
+    )

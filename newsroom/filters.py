@@ -3,6 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ilo_office.filtering import years_with
+from ilo_office.fragments import once_per_generation
 from ilo_office.search import Query, matching
 from newsroom.models import Article
 from programmes.filters import partner_filter, programme_filter, theme_filter
@@ -61,7 +62,10 @@ class ArticleFilter(django_filters.FilterSet):
             data["q"] = SearchField(required=False).clean(data["q"])
         super().__init__(data, *args, **kwargs)
         # A list, not the callable: validating and rendering the form would each query it.
-        self.filters["year"].extra["choices"] = article_years()
+        # Computed once per content generation: a save or a scheduled publication moves it on.
+        self.filters["year"].extra["choices"] = once_per_generation(
+            "article-years", article_years, request=self.request, by_language=False
+        )
 
     def search(self, queryset, name, value):
         """Every word, folded ("viet nam" finds "Việt Nam"), through the search indexes."""

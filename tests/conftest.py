@@ -19,8 +19,12 @@ def _english(settings):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: the database is rolled back between tests,
-    and a page or fragment cached by an earlier test must not show its content."""
+    """Each test starts with an empty cache.
+
+    Content saved in a test that rolls back never commits, so it never moves the content
+    generation on: without this, choices and fragments cached by one test would be served
+    to the next, which has other content under the same generation.
+    """
     from django.core.cache import cache
 
     cache.clear()

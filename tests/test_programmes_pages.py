@@ -319,6 +319,7 @@ def _grow(hub, n):
 
 
 def _queries(client, url):
+    client.get(url)  # warm: choices and fragments are computed once per content generation
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200, url
     return len(ctx.captured_queries)

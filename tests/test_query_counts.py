@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from ilo_office.cache import bump
 from newsroom.models import Article
 from tests.bulk_site import fill
 from tests.public_urls import expected_counts, page_urls, uncovered_patterns
@@ -24,7 +25,13 @@ def _no_page_cache(settings):
 
 
 def count_queries(client, url):
-    """The number of SQL queries one GET of `url` runs, its body read to the end."""
+    """The SQL queries a GET of `url` runs once warm, its body read to the end.
+
+    Warm: the request after a first one, as almost every reader gets it. The first
+    request after a change also builds what is kept once per content generation (the
+    filter menus, the footer): a fixed number of queries more, whatever the size.
+    """
+    client.get(url)
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
         assert response.status_code == 200, url
@@ -46,6 +53,7 @@ def test_query_counts_do_not_grow_tenfold_and_stay_pinned(client):
     fill(**SMALL)
     small = measure(client)
     fill(**{kind: n * 9 for kind, n in SMALL.items()}, seed=2)
+    bump()  # bulk writes send no signal: their writer moves the content generation on
     assert Article.objects.count() > 10 * SMALL["articles"] * 0.9
     large = measure(client)
     grew = {name: (small[name], large[name]) for name in small if small[name] != large[name]}

@@ -1,0 +1,147 @@
+"""Cheaper rendering of what every page repeats (see ilo_office.fragments).
+
+`{% filter_fields filter %}` renders a list's filter form (django-filter) as Django's
+`form.as_div` does, with the same ids, labels, names and selected options, but in a few
+string operations from choices computed once per content generation, instead of a
+template per field, per widget and per option and a query per model choice field (half
+of a list page's time, profiled). Anything it does not know how to render exactly (an
+error, help text, another widget) is rendered by Django as before.
+
+`{% per_generation "name" %}...{% end_per_generation %}` renders its content once per
+content generation and language and serves it from the cache after that: for fragments
+that change only when content does and are the same for every visitor.
+"""
+
+from django import forms, template
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+from ilo_office.filtering import filter_choices
+from ilo_office.fragments import once_per_generation
+
+register = template.Library()
+
+
+def _attributes(attrs):
+    """` name="value"` pairs as Django's widget attrs template writes them."""
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value),)
+            for name, value in attrs.items()
+            if value is not False and value is not None
+        ),
+    )
+
+
+def _widget_attrs(field):
+    widget = field.field.widget
+    attrs = field.build_widget_attrs({}, widget)
+    if field.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", field.auto_id)
+    return {**widget.attrs, **attrs}
+
+
+def _label(field):
+    label = conditional_escape(field.label or "")
+    suffix = field.form.label_suffix
+    if suffix and label and label[-1] not in ":?.!":
+        label = format_html("{}{}", label, suffix)
+    for_id = field.id_for_label
+    if for_id:
+        return format_html('<label for="{}">{}</label>', for_id, label)
+    return format_html("<label>{}</label>", label)
+
+
+def _select(field, choices):
+    widget = field.field.widget
+    values = widget.format_value(field.value())
+    options = []
+    has_selected = False
+    for value, label in choices:
+        selected = not has_selected and value in values
+        has_selected |= selected
+        template_ = (
+            '<option value="{}" selected>{}</option>'
+            if selected
+            else '<option value="{}">{}</option>'
+        )
+        options.append(format_html(template_, value, label))
+    return format_html(
+        '<select name="{}"{}>\n  {}\n</select>',
+        field.html_name,
+        _attributes(_widget_attrs(field)),
+        mark_safe("\n  ".join(options)),  # noqa: S308 - each option built by format_html
+    )
+
+
+def _input(field):
+    widget = field.field.widget
+    value = widget.format_value(field.value())
+    value_attr = format_html(' value="{}"', value) if value is not None else ""
+    return format_html(
+        '<input type="{}" name="{}"{}{}>',
+        widget.input_type,
+        field.html_name,
+        value_attr,
+        _attributes(_widget_attrs(field)),
+    )
+
+
+def _control(field, choices):
+    """The field's widget as HTML, or None where Django must render it."""
+    if field.errors or field.help_text or field.css_classes() or field.use_fieldset:
+        return None
+    widget_type = type(field.field.widget)
+    if widget_type is forms.Select and choices is not None:
+        return _select(field, choices)
+    if widget_type in (forms.TextInput, forms.SearchInput, forms.NumberInput):
+        return _input(field)
+    return None
+
+
+@register.simple_tag
+def filter_fields(filterset):
+    """The fields of a FilterSet's form, each in a `<div>` with its `<label>`."""
+    form = filterset.form
+    if form.non_field_errors() or form.hidden_fields():
+        return form.as_div()
+    choices = filter_choices(filterset)
+    parts = []
+    for field in form:
+        control = _control(field, choices.get(field.name))
+        if control is None:
+            parts.append(format_html("<div>{}</div>", field.as_field_group()))
+        else:
+            parts.append(format_html("<div>\n  {}\n  {}\n</div>", _label(field), control))
+    return mark_safe("\n".join(parts))  # noqa: S308 - each part built by format_html
+
+
+class PerGenerationNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name = name
+        self.nodelist = nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None:  # e.g. an error page rendered without a request
+            return self.nodelist.render(context)
+        return once_per_generation(
+            f"fragment:{self.name}", lambda: self.nodelist.render(context), request=request
+        )
+
+
+@register.tag
+def per_generation(parser, token):
+    """`{% per_generation "footer" %}...{% end_per_generation %}`: cached per generation, language.
+
+    Only for fragments that are the same for every visitor of a language: nothing that
+    depends on the user, the page's address or its query string.
+    """
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes one quoted name")
+    nodelist = parser.parse(("end_per_generation",))
+    parser.delete_first_token()
+    return PerGenerationNode(bits[1][1:-1], nodelist)
