@@ -83,7 +83,8 @@ class Searchable(models.Model):
     Each model names the fields that feed each column in SEARCH_FIELDS (translated
     fields are read in every language). `search_vector` is the database's: a trigger
     fills it on PostgreSQL from the three columns (weights A, B, C); SQLite keeps an
-    FTS5 table instead and leaves it empty. Nothing in Python reads or writes it.
+    FTS5 table instead and leaves it empty. Nothing in Python reads or writes it;
+    nor `search_head`, its title-and-summary part that search ranks by.
     """
 
     # Folded copies for search (see the module docstring); never edited by hand.
@@ -91,6 +92,9 @@ class Searchable(models.Model):
     search_summary = models.TextField(editable=False, blank=True, default="")
     search_body = models.TextField(editable=False, blank=True, default="")
     search_vector = SearchVectorField(null=True, editable=False)
+    # Title and summary only (weights A, B): what search ranks by, small enough to
+    # stay in the row (ilo_office.search_index.search_speed). Also the database's.
+    search_head = SearchVectorField(null=True, editable=False)
 
     # Which fields feed each search column; each model names its own.
     SEARCH_FIELDS = {"title": ("title",), "summary": (), "body": ()}

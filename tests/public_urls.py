@@ -3,8 +3,9 @@
 One table, `PAGES`: a row per page, feed, calendar and sitemap page, with the number of
 SQL queries it runs once warm (pinned: a change is a change in what every request costs;
 the filter menus, the year choices and the footer's About menu are kept once per content
-generation, ilo_office.fragments, so a warm page runs none of theirs). The addresses point at the rows that
-`tests.bulk_site.fill()` names, so the same table serves a small site and a large one.
+generation, ilo_office.fragments, so a warm page runs none of theirs). The addresses
+point at the rows that `tests.bulk_site.fill()` names, so the same table serves a small
+site and a large one.
 
 `uncovered_patterns()` walks the URLconf: a public URL pattern with no row here (and not
 in `NOT_PAGES`) fails the query-count test, so a new page cannot be forgotten.
