@@ -137,8 +137,12 @@ def test_four_month_project_has_the_acceptance_dates(demo, client):
     assert b"DTEND;VALUE=DATE:20200501" in raw
 
 
-def test_subscription_feed_holds_every_seed_event(demo, client):
-    """The all-events calendar parses and holds each of the seed's events once."""
-    calendar = icalendar.Calendar.from_ical(client.get("/events/calendar.ics").content)
+def test_year_calendar_holds_every_seed_event(demo, client):
+    """The 2020 calendar file parses and holds each of the seed's events (all of 2020) once.
+
+    The subscription calendar covers upcoming events and the last 12 months only; each
+    year's events are in that year's file.
+    """
+    calendar = icalendar.Calendar.from_ical(client.get("/events/calendar/2020.ics").content)
     uids = [str(vevent["uid"]) for vevent in calendar.walk("VEVENT")]
     assert len(uids) == len(set(uids)) == len(seed_events())
