@@ -30,6 +30,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.translation import get_language_from_path
@@ -104,7 +105,7 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True, no_cache=True)
             return without_accept_language(response)
 
-        key = page_key(request, generation()) if settings.PAGE_CACHE else None
+        key = self.key(request) if settings.PAGE_CACHE else None
         if key is not None and request.method == "GET":
             stored = cache.get(key)
             if stored is not None:
@@ -127,6 +128,16 @@ class PageCacheMiddleware:
             )
             response["X-Page-Cache"] = "miss"
         return response
+
+    @staticmethod
+    def key(request):
+        try:
+            token = generation()
+        except DatabaseError:
+            # The schedule could not be read (database down): no page is stored or
+            # served under a generation that may be wrong; the view answers as it can.
+            return None
+        return page_key(request, token)
 
     @staticmethod
     def freeze(response):

@@ -313,3 +313,21 @@ def test_redis_outage_costs_a_miss_not_an_error(client, settings):
         response = get(client, NEWS)
         assert response.status_code == 200
         assert "Served anyway" in response.text
+
+
+def test_unreadable_schedule_serves_the_page_uncached(client, monkeypatch):
+    """If the next scheduled change cannot be read, the page is answered, not stored."""
+    from django.db import OperationalError
+
+    ArticleFactory(title="Still readable")
+    cache.clear()
+
+    def unreadable(now=None):
+        raise OperationalError("database unavailable")
+
+    monkeypatch.setattr(generation_cache, "next_scheduled_change", unreadable)
+    for _ in range(2):
+        response = get(client, NEWS)
+        assert response.status_code == 200
+        assert cache_state(response) is None
+        assert "Still readable" in response.text
