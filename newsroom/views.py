@@ -1,4 +1,6 @@
 import datetime
+import time
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -10,6 +12,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
 from ilo_office.filtering import FilteredListMixin
+from ilo_office.fragments import once_per_generation
 from ilo_office.preview import PreviewableMixin
 from ilo_office.publishing import office_today
 from ilo_office.slugs import SlugRedirectMixin
@@ -21,16 +24,42 @@ MOST_READ_DAYS = 30  # today and the 29 days before it, in office time
 SIDE_BLOCK_SIZE = 5
 
 
+# Reads move "most read" without a save (they do not move the content generation):
+# the side blocks are worked out again at least this often.
+SIDE_BLOCKS_SECONDS = 10 * 60
+
+
+@dataclass(frozen=True)
+class SideLink:
+    """An article as a side block shows it: what can be cached and shared by every reader."""
+
+    title: str
+    url: str
+
+    def get_absolute_url(self):
+        return self.url
+
+
+def side_blocks():
+    """Featured and most read, published only, as links in the active language."""
+    since = office_today() - datetime.timedelta(days=MOST_READ_DAYS - 1)
+
+    def links(articles):
+        return [SideLink(article.title, article.get_absolute_url()) for article in articles]
+
+    return {
+        "featured_articles": links(Article.objects.featured()[:SIDE_BLOCK_SIZE]),
+        "most_read_articles": links(Article.objects.most_read(since, limit=SIDE_BLOCK_SIZE)),
+    }
+
+
 class NewsroomBlocksMixin:
-    """The newsroom's side blocks: featured and most read, published only."""
+    """The newsroom's side blocks, the same on every newsroom page: kept per generation."""
 
     def get_context_data(self, **kwargs):
-        since = office_today() - datetime.timedelta(days=MOST_READ_DAYS - 1)
-        return super().get_context_data(
-            featured_articles=Article.objects.featured()[:SIDE_BLOCK_SIZE],
-            most_read_articles=Article.objects.most_read(since, limit=SIDE_BLOCK_SIZE),
-            **kwargs,
-        )
+        bucket = int(time.time() // SIDE_BLOCKS_SECONDS)
+        blocks = once_per_generation(f"newsroom-side:{bucket}", side_blocks, request=self.request)
+        return super().get_context_data(**blocks, **kwargs)
 
 
 class ArticleListView(NewsroomBlocksMixin, FilteredListMixin, ListView):

@@ -50,17 +50,17 @@ PAGES = [
     # areas of work, the block rows.
     ("home", "home", None, "", False, 8),
     ("home vi", "home", None, "", True, 8),
-    # News: count, page, featured, most read (the window's top sums; those articles); a filter
-    # adds the chosen item's lookup.
-    ("news", "newsroom:article_list", None, "", False, 5),
-    ("news vi", "newsroom:article_list", None, "", True, 5),
+    # News: count, page (the side blocks, featured and most read, are kept per generation
+    # and ten minutes); a filter adds the chosen item's lookup.
+    ("news", "newsroom:article_list", None, "", False, 2),
+    ("news vi", "newsroom:article_list", None, "", True, 2),
     ("news filtered", "newsroom:article_list", None, "?kind=news&programme={programme}&year={year}",
-     False, 6),
-    ("news page 2", "newsroom:article_list", None, "?page=2", False, 5),
+     False, 3),
+    ("news page 2", "newsroom:article_list", None, "?page=2", False, 2),
     # Article: the article, its programmes, themes, partners, photos; related stories (sharing a
-    # programme, a theme, newest); featured; most read (2).
-    ("article", "newsroom:article_detail", "article", "", False, 11),
-    ("article vi", "newsroom:article_detail", "article", "", True, 11),
+    # programme, a theme, newest).
+    ("article", "newsroom:article_detail", "article", "", False, 8),
+    ("article vi", "newsroom:article_detail", "article", "", True, 8),
     ("news rss", "newsroom:feed_rss", None, "", False, 3),
     ("news atom", "newsroom:feed_atom", None, "", False, 3),
     ("press rss", "newsroom:press_feed_rss", None, "", False, 3),

@@ -203,3 +203,19 @@ def test_the_beacon_script_stores_nothing_in_the_browser():
     assert "navigator.sendBeacon" in script
     for storage in ("document.cookie", "localStorage", "sessionStorage", "indexedDB"):
         assert storage not in script
+
+
+def test_most_read_block_follows_new_reads_within_ten_minutes(client):
+    """Reads change no content, so the kept side blocks are worked out again every ten minutes."""
+    now = timezone.now()
+    leader = ArticleFactory(title="Early favourite")
+    newcomer = ArticleFactory(title="Late riser")
+    add_reads(leader, 0, 3)
+    with time_machine.travel(now, tick=False):
+        assert block(client.get(NEWS).content.decode(), "Most read in the last 30 days") == [
+            "Early favourite"
+        ]
+        add_reads(newcomer, 0, 9)
+    with time_machine.travel(now + datetime.timedelta(minutes=11), tick=False):
+        html = client.get(NEWS).content.decode()
+    assert block(html, "Most read in the last 30 days") == ["Late riser", "Early favourite"]

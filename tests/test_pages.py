@@ -222,9 +222,9 @@ def _queries(client, url):
 # and the filters' choices are computed once per content generation, not per request).
 EXPECTED_QUERIES = {
     "home": 8,
-    "article_list": 5,  # count, page, featured, most read (top sums, those articles)
-    "article_detail": 11,  # + programmes, themes, partners, photos, related (3: programme,
-    # theme, newest)
+    "article_list": 2,  # count, page (the side blocks are kept per generation)
+    "article_detail": 8,  # article, programmes, themes, partners, photos, related (3:
+    # programme, theme, newest)
     "event_list": 3,
     "past_event_list": 4,  # + the years that have a calendar archive
     "event_detail": 5,
