@@ -11,6 +11,7 @@ from events import ical
 from events.filters import EventFilter
 from events.models import OFFICE_ZONE, Event, office_today
 from ilo_office.filtering import FilteredListMixin
+from ilo_office.fragments import once_per_generation
 from ilo_office.preview import PreviewableMixin
 from ilo_office.slugs import SlugRedirectMixin
 from programmes.models import Programme
@@ -44,7 +45,10 @@ class PastEventListView(UpcomingEventListView):
 
     def get_context_data(self, **kwargs):
         # The yearly calendar files, for events older than the subscription holds.
-        return super().get_context_data(calendar_years=Event.objects.calendar_years(), **kwargs)
+        years = once_per_generation(
+            "calendar-years", Event.objects.calendar_years, request=self.request, by_language=False
+        )
+        return super().get_context_data(calendar_years=years, **kwargs)
 
 
 class EventDetailView(SlugRedirectMixin, PreviewableMixin, DetailView):

@@ -29,13 +29,14 @@ from functools import cached_property
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, F, Max
+from django.db.models import Count, Max
 from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import format_html_join
 
 from events.models import Event
+from ilo_office.fragments import once_per_generation
 from ilo_office.pages.models import OfficePage
 from newsroom.models import Article
 from programmes.models import Partner, Programme, Theme
@@ -97,8 +98,20 @@ class BilingualSitemap(Sitemap):
 
     @cached_property
     def stats(self):
-        """The section's number of items and newest lastmod: one aggregate query."""
-        return self.items().order_by().aggregate(count=Count("pk"), latest=self.latest_expression)
+        """The section's number of items and newest lastmod: one aggregate query.
+
+        Served by an index alone on the large tables (the models' `*_sitemap_idx`), and
+        kept once per content generation: the index and the list pages' dates read it.
+        """
+
+        def compute():
+            return (
+                self.items().order_by().aggregate(count=Count("pk"), latest=self.latest_expression)
+            )
+
+        return once_per_generation(
+            f"sitemap-stats:{type(self).__name__}", compute, by_language=False
+        )
 
     @cached_property
     def paginator(self):
@@ -215,10 +228,6 @@ class PartnerSitemap(ChangedSitemap):
     model = Partner
 
 
-def newest(queryset, expression=PUBLISHED_LASTMOD):
-    return queryset.aggregate(latest=Max(expression))["latest"]
-
-
 class StaticSitemap(BilingualSitemap):
     """Home and the lists, each dated by the newest item it lists."""
 
@@ -226,14 +235,15 @@ class StaticSitemap(BilingualSitemap):
 
     @cached_property
     def list_lastmods(self):
-        """URL name -> newest lastmod of what that page lists: one aggregate per list."""
+        """URL name -> newest lastmod of the section that page lists (its sitemap's stats)."""
+        events = EventSitemap().stats["latest"]
         lists = {
-            "newsroom:article_list": newest(Article.objects.published()),
-            "events:event_list": newest(Event.objects.upcoming()),
-            "events:past_event_list": newest(Event.objects.past()),
-            "programmes:programme_list": newest(Programme.objects.published()),
-            "programmes:theme_list": newest(Theme.objects.all(), F("updated_at")),
-            "programmes:partner_list": newest(Partner.objects.all(), F("updated_at")),
+            "newsroom:article_list": ArticleSitemap().stats["latest"],
+            "events:event_list": events,
+            "events:past_event_list": events,
+            "programmes:programme_list": ProgrammeSitemap().stats["latest"],
+            "programmes:theme_list": ThemeSitemap().stats["latest"],
+            "programmes:partner_list": PartnerSitemap().stats["latest"],
         }
         # The home page shows the newest of everything.
         known = [value for value in lists.values() if value is not None]

@@ -200,6 +200,13 @@ class Article(Publishable):
                 name="article_published_idx",
                 condition=Q(status="published"),
             ),
+            # The sitemap's count and newest change (ilo_office.sitemaps), from the index
+            # alone: its condition is the sitemap's (republished coverage left out).
+            models.Index(
+                fields=["publish_at", "unpublish_at", "updated_at"],
+                name="article_sitemap_idx",
+                condition=Q(status="published") & ~Q(kind="coverage", source_url__gt=""),
+            ),
             # The next scheduled take-down (ilo_office.cache.next_scheduled_change).
             models.Index(
                 fields=["unpublish_at"],

@@ -226,7 +226,7 @@ EXPECTED_QUERIES = {
     "article_detail": 8,  # article, programmes, themes, partners, photos, related (3:
     # programme, theme, newest)
     "event_list": 3,
-    "past_event_list": 4,  # + the years that have a calendar archive
+    "past_event_list": 3,  # (the years that have a calendar archive are kept per generation)
     "event_detail": 5,
     "programme_list": 1,  # the list
     "programme_detail": 12,  # + phases, key figures, contacts, places
