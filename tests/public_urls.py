@@ -11,6 +11,7 @@ site and a large one.
 in `NOT_PAGES`) fails the query-count test, so a new page cannot be forgotten.
 """
 
+from django.db import connection
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -29,6 +30,8 @@ NOT_PAGE_NAMESPACES = {"admin"}
 # Their queries are being rewritten on other branches: they are measured and printed,
 # but a change of their counts or plans is expected there (the lead adapts at merge).
 EXPECTED_TO_CHANGE = {}
+
+SEARCH_QUERIES = 8 if connection.vendor == "postgresql" else 1
 
 
 def _kwargs():
@@ -94,7 +97,10 @@ PAGES = [
     ("about", "pages:office_landing", None, "", False, 2),
     ("about page", "pages:office_page", "office_page", "", False, 2),
     ("about page vi", "pages:office_page", "office_page", "", True, 2),
-    ("search", "search", None, "?q=decent+work", False, 1),
+    # Search: one ranked query on SQLite. On PostgreSQL the search's transaction first turns
+    # plain scans off (the GIN bitmap), and a search with no match tries typos the same way:
+    # two savepoints in a test, each with its setting, query and release.
+    ("search", "search", None, "?q=decent+work", False, SEARCH_QUERIES),
     # The index and the list pages: each section's count and newest change, kept per content
     # generation (cold: one index-only aggregate per section).
     ("sitemap", "sitemap", None, "", False, 0),
