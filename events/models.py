@@ -266,6 +266,12 @@ class Event(Publishable):
                 name="event_published_last_day_idx",
                 condition=Q(status="published"),
             ),
+            # Calendars and their yearly archives (exact dates only): the years that have one.
+            models.Index(
+                fields=["start_date", "publish_at", "unpublish_at"],
+                name="event_calendar_idx",
+                condition=Q(status="published", precision="exact"),
+            ),
             # The sitemap's count and newest change (ilo_office.sitemaps), from the index alone.
             models.Index(
                 fields=["publish_at", "unpublish_at", "updated_at"],

@@ -105,9 +105,10 @@ class BilingualSitemap(Sitemap):
         """
 
         def compute():
-            return (
-                self.items().order_by().aggregate(count=Count("pk"), latest=self.latest_expression)
-            )
+            # COUNT(*), not COUNT(id): the id is not in the index, and would send the count
+            # back to the table.
+            public = self.items().order_by()
+            return public.aggregate(count=Count("*"), latest=self.latest_expression)
 
         return once_per_generation(
             f"sitemap-stats:{type(self).__name__}", compute, by_language=False
