@@ -60,7 +60,7 @@ class PublishingQuerySet(models.QuerySet):
         Lists, cards, feeds and calendars never show them, and they are the widest
         columns of a row (every language's text again, and its vector).
         """
-        return self.defer(*SEARCH_COLUMNS, "search_vector")
+        return self.defer(*SEARCH_COLUMNS, "search_vector", "search_head")
 
     def published(self, now=None):
         """What the public may see: published, due, and not yet taken down."""

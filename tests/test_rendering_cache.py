@@ -123,3 +123,23 @@ def test_the_footer_menu_follows_a_saved_office_page(client, django_capture_on_c
         page.save()
     assert ">About us</a>" in news(client)
     assert ">Who we are</a>" not in news(client)
+
+
+def test_cards_are_kept_per_generation_and_follow_every_change(client):
+    """A list's cards come from the cache until content changes, then show the change."""
+    from tests.factories import ArticleFactory, EventFactory
+
+    article = ArticleFactory(title="Card before", standfirst="<b>not bold</b>")
+    EventFactory(title="Event card before")
+    first = client.get("/news/").content.decode()
+    assert "Card before" in first
+    assert "&lt;b&gt;not bold&lt;/b&gt;" in first
+    assert client.get("/news/").content.decode() == first
+    article.title = "Card after"
+    article.save()
+    assert "Card after" in client.get("/news/").content.decode()
+    assert "Card after" in client.get("/").content.decode()
+    vietnamese = client.get("/vi/news/").content.decode()
+    assert "Card after" in vietnamese
+    assert 'href="/vi/news/' in vietnamese
+    assert "Event card before" in client.get("/events/").content.decode()
