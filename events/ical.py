@@ -133,8 +133,11 @@ def vtimezone(tzid: str) -> str:
     return icalendar.Timezone.from_tzid(tzid).to_ical().decode()
 
 
-def calendar(events, build_url, name=None):
-    """A VCALENDAR holding `events`, with the VTIMEZONEs their times need, as bytes."""
+def calendar(events, build_url, name=None, lines=None):
+    """A VCALENDAR holding `events`, with the VTIMEZONEs their times need, as bytes.
+
+    `lines`: {event pk: its `event_lines()`} made earlier (kept by the caller), if any.
+    """
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -148,7 +151,8 @@ def calendar(events, build_url, name=None):
     head = cal.to_ical().decode().removesuffix("END:VCALENDAR\r\n")
     body, zones = [], set()
     for event in events:
-        body += event_lines(event, build_url)
+        known = lines.get(event.pk) if lines else None
+        body += known if known is not None else event_lines(event, build_url)
         if not event.is_all_day:
             zones.add(event.time_zone)
     # VTIMEZONEs come before the events that refer to them.

@@ -96,6 +96,8 @@ class EventQuerySet(PublishingQuerySet):
             self.published()
             .filter(precision=Event.Precision.EXACT)
             .without_search_copies()
+            # Calendars carry the summary, not the description.
+            .defer(*(f"description_{code}" for code, _name in settings.LANGUAGES))
             .order_by("start_date", "pk")
         )
 

@@ -2,8 +2,10 @@ import datetime
 import zoneinfo
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
@@ -11,7 +13,7 @@ from events import ical
 from events.filters import EventFilter
 from events.models import OFFICE_ZONE, Event, office_today
 from ilo_office.filtering import FilteredListMixin
-from ilo_office.fragments import once_per_generation
+from ilo_office.fragments import TIMEOUT, current_generation, once_per_generation
 from ilo_office.preview import PreviewableMixin
 from ilo_office.slugs import SlugRedirectMixin
 from programmes.models import Programme
@@ -100,6 +102,32 @@ def event_ics(request, slug):
     return _ics_response(payload, filename=f"{event.slug}.ics")
 
 
+def _calendar(request, events, name):
+    """The calendar file of `events`, each VEVENT written once per content generation.
+
+    A subscription calendar holds hundreds of events; writing each one's lines was most
+    of its cost (profiled). They depend only on the event, the language (title, address)
+    and the site's address, all in the key, and any change moves the generation on.
+    """
+    events = list(events)
+    generation = current_generation(request)
+    if generation is None:
+        return ical.calendar(events, request.build_absolute_uri, name=name)
+    site = request.build_absolute_uri("/")
+    language = translation.get_language() or ""
+    keys = {event.pk: f"vevent:{generation}:{language}:{site}:{event.pk}" for event in events}
+    found = cache.get_many(list(keys.values()))
+    lines, missing = {}, {}
+    for event in events:
+        key = keys[event.pk]
+        lines[event.pk] = found.get(key)
+        if lines[event.pk] is None:
+            lines[event.pk] = missing[key] = ical.event_lines(event, request.build_absolute_uri)
+    if missing:
+        cache.set_many(missing, TIMEOUT)
+    return ical.calendar(events, request.build_absolute_uri, name=name, lines=lines)
+
+
 def _programme_calendar(events, programme_slug):
     """`events` narrowed to a published programme's, and that programme (404 if none)."""
     programme = get_object_or_404(Programme.objects.published(), slug=programme_slug)
@@ -114,7 +142,7 @@ def calendar_feed(request, programme_slug=None):
     if programme_slug:
         events, programme = _programme_calendar(events, programme_slug)
         name = _("ILO in Viet Nam: events of %(name)s") % {"name": programme.name}
-    return _ics_response(ical.calendar(events, request.build_absolute_uri, name=name))
+    return _ics_response(_calendar(request, events, name))
 
 
 def calendar_archive(request, year, programme_slug=None):
@@ -135,5 +163,4 @@ def calendar_archive(request, year, programme_slug=None):
     if not events:
         # No empty files for every year from 1000 to 9999 for crawlers to fetch.
         raise Http404
-    payload = ical.calendar(events, request.build_absolute_uri, name=name)
-    return _ics_response(payload, filename=filename)
+    return _ics_response(_calendar(request, events, name), filename=filename)

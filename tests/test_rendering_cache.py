@@ -143,3 +143,26 @@ def test_cards_are_kept_per_generation_and_follow_every_change(client):
     assert "Card after" in vietnamese
     assert 'href="/vi/news/' in vietnamese
     assert "Event card before" in client.get("/events/").content.decode()
+
+
+def test_calendar_events_are_kept_per_generation_and_follow_an_edit(client):
+    """Each VEVENT is written once per content generation: an edit reaches the next file."""
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.factories import EventFactory
+
+    event = EventFactory(
+        title="Tripartite consultation",
+        start_date=timezone.localdate() + datetime.timedelta(days=10),
+    )
+    first = client.get("/events/calendar.ics").content.decode()
+    assert "SUMMARY:Tripartite consultation" in first
+    assert client.get("/events/calendar.ics").content.decode() == first
+    event.title = "Tripartite consultation (new venue)"
+    event.save()
+    second = client.get("/events/calendar.ics").content.decode()
+    assert "SUMMARY:Tripartite consultation (new venue)" in second
+    assert "SEQUENCE:1" in second
+    assert "URL:http://testserver/vi/events/" in client.get("/vi/events/calendar.ics").text
