@@ -121,6 +121,9 @@ if env("CACHE_URL", default=""):
     CACHES = {"default": env.cache("CACHE_URL")}
 elif DEBUG:
     CACHES = {"default": env.cache_url_config("locmemcache://ilo-office")}
+    # Cards and calendar entries are kept one by one: Django's default of 300 entries
+    # would evict them while a single list page is being stored.
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 10_000}
 else:
     CACHES = {
         "default": {
