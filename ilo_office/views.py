@@ -22,7 +22,9 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(blocks=shown_blocks(), **kwargs)
+        # The callable, not its result: the template calls it only when the blocks are
+        # not already kept for this content generation (templates/home.html).
+        return super().get_context_data(blocks=shown_blocks, **kwargs)
 
 
 @never_cache
