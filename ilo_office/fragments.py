@@ -18,7 +18,8 @@ from ilo_office import cache as content_cache
 
 # Older generations are never read again; this only bounds how long they linger.
 TIMEOUT = 24 * 60 * 60
-_REQUEST_ATTRIBUTE = "_content_generation"
+# Set by the page cache middleware too (ilo_office.pagecache), so a request reads it once.
+REQUEST_ATTRIBUTE = "_content_generation"
 
 
 def current_generation(request=None):
@@ -27,14 +28,14 @@ def current_generation(request=None):
     None when it cannot be known, e.g. while the database is down (the next scheduled
     change is read from it): callers then compute without caching.
     """
-    if request is not None and hasattr(request, _REQUEST_ATTRIBUTE):
-        return getattr(request, _REQUEST_ATTRIBUTE)
+    if request is not None and hasattr(request, REQUEST_ATTRIBUTE):
+        return getattr(request, REQUEST_ATTRIBUTE)
     try:
         generation = content_cache.generation()
     except DatabaseError:
         generation = None
     if request is not None:
-        setattr(request, _REQUEST_ATTRIBUTE, generation)
+        setattr(request, REQUEST_ATTRIBUTE, generation)
     return generation
 
 

@@ -30,12 +30,12 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.db import DatabaseError
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.translation import get_language_from_path
 
-from ilo_office.cache import generation, seconds_to_next_change
+from ilo_office.cache import seconds_to_next_change
+from ilo_office.fragments import current_generation
 
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
 # Headers that belong to one answer, not to the page: everything else (the security
@@ -131,9 +131,9 @@ class PageCacheMiddleware:
 
     @staticmethod
     def key(request):
-        try:
-            token = generation()
-        except DatabaseError:
+        # Read once per request and kept on it for the fragments the view may render.
+        token = current_generation(request)
+        if token is None:
             # The schedule could not be read (database down): no page is stored or
             # served under a generation that may be wrong; the view answers as it can.
             return None

@@ -193,7 +193,7 @@ class ArticleSitemap(PublishedSitemap):
     model = Article
 
     def public(self):
-        return super().public().exclude(kind=Article.Kind.COVERAGE, source_url__gt="")
+        return Article.objects.canonical_here()
 
 
 class EventSitemap(PublishedSitemap):

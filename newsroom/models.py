@@ -10,6 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from ilo_office.markup import clean_html_field
 from ilo_office.publishing import Publishable, PublishingQuerySet
 
+# Coverage republished from another outlet: its canonical page is the original's, so it
+# stays out of the sitemap. One expression for the QuerySet and the sitemap's index.
+REPUBLISHED = Q(kind="coverage", source_url__gt="")
+
 
 class ArticleQuerySet(PublishingQuerySet):
     def for_listing(self):
@@ -22,6 +26,10 @@ class ArticleQuerySet(PublishingQuerySet):
 
     def featured(self):
         return self.published().filter(is_featured=True)
+
+    def canonical_here(self):
+        """Published articles whose canonical address is on this site (not republished)."""
+        return self.published().exclude(REPUBLISHED)
 
     def most_read(self, since, limit=5):
         """Published articles by reads since a date, most read first; unread ones left out.
@@ -205,7 +213,7 @@ class Article(Publishable):
             models.Index(
                 fields=["publish_at", "unpublish_at", "updated_at"],
                 name="article_sitemap_idx",
-                condition=Q(status="published") & ~Q(kind="coverage", source_url__gt=""),
+                condition=Q(status="published") & ~REPUBLISHED,
             ),
             # The next scheduled take-down (ilo_office.cache.next_scheduled_change).
             models.Index(

@@ -40,7 +40,8 @@ def featured_articles(limit=SIZES[HomeBlock.Kind.FEATURED]):
     )  # fmt: skip
     if chosen:
         return chosen
-    ticked = list(published.filter(is_featured=True).order_by("-publish_at", "-pk")[:limit])
+    featured = Article.objects.featured().for_listing()
+    ticked = list(featured.order_by("-publish_at", "-pk")[:limit])
     return ticked or list(published.order_by("-publish_at", "-pk")[:limit])
 
 
