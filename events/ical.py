@@ -133,11 +133,19 @@ def vtimezone(tzid: str) -> str:
     return icalendar.Timezone.from_tzid(tzid).to_ical().decode()
 
 
-def calendar(events, build_url, name=None, lines=None):
-    """A VCALENDAR holding `events`, with the VTIMEZONEs their times need, as bytes.
+def entry(event, build_url):
+    """(the VEVENT's content lines, the zone its times need or None): what a calendar file
+    holds of one event, and what a caller may keep to make the next file with."""
+    return event_lines(event, build_url), None if event.is_all_day else event.time_zone
 
-    `lines`: {event pk: its `event_lines()`} made earlier (kept by the caller), if any.
-    """
+
+def calendar(events, build_url, name=None):
+    """A VCALENDAR holding `events`, with the VTIMEZONEs their times need, as bytes."""
+    return assemble([entry(event, build_url) for event in events], name=name)
+
+
+def assemble(entries, name=None):
+    """A VCALENDAR of `entries` (each from `entry()`), as bytes."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -149,13 +157,8 @@ def calendar(events, build_url, name=None, lines=None):
         cal.add("refresh-interval", datetime.timedelta(hours=6), parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", "PT6H")
     head = cal.to_ical().decode().removesuffix("END:VCALENDAR\r\n")
-    body, zones = [], set()
-    for event in events:
-        known = lines.get(event.pk) if lines else None
-        body += known if known is not None else event_lines(event, build_url)
-        if not event.is_all_day:
-            zones.add(event.time_zone)
+    zones = {zone for _lines, zone in entries if zone}
     # VTIMEZONEs come before the events that refer to them.
     timezones = "".join(vtimezone(tzid) for tzid in sorted(zones))
-    events_text = "".join(f"{line}\r\n" for line in body)
+    events_text = "".join(f"{line}\r\n" for lines, _zone in entries for line in lines)
     return (head + timezones + events_text + "END:VCALENDAR\r\n").encode()

@@ -3,6 +3,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
@@ -13,10 +14,16 @@ from events import ical
 from events.filters import EventFilter
 from events.models import OFFICE_ZONE, Event, office_today
 from ilo_office.filtering import FilteredListMixin
-from ilo_office.fragments import TIMEOUT, current_generation, once_per_generation
+from ilo_office.fragments import (
+    TIMEOUT,
+    PagePartsMixin,
+    current_generation,
+    local_copies,
+    once_per_generation,
+)
 from ilo_office.preview import PreviewableMixin
 from ilo_office.slugs import SlugRedirectMixin
-from programmes.models import Programme
+from programmes.models import Partner, Programme, Theme
 
 
 class UpcomingEventListView(FilteredListMixin, ListView):
@@ -53,18 +60,20 @@ class PastEventListView(UpcomingEventListView):
         return super().get_context_data(calendar_years=years, **kwargs)
 
 
-class EventDetailView(SlugRedirectMixin, PreviewableMixin, DetailView):
+class EventDetailView(SlugRedirectMixin, PreviewableMixin, PagePartsMixin, DetailView):
     template_name = "events/event_detail.html"
     context_object_name = "event"
+    # Shown only in the event's fragment, kept per content generation (PagePartsMixin).
+    parts_prefetch = (
+        Prefetch("programmes", queryset=Programme.objects.without_search_copies()),
+        Prefetch("themes", queryset=Theme.objects.without_search_copies()),
+        Prefetch("partners", queryset=Partner.objects.without_search_copies()),
+    )
 
     def get_queryset(self):
-        return (
-            self.visible(Event.objects.all())
-            .select_related("photo")
-            .prefetch_related("programmes", "themes", "partners")
-        )
+        return self.visible(Event.objects.without_search_copies()).select_related("photo")
 
-    def get_context_data(self, **kwargs):
+    def get_parts(self):
         event = self.object
         # The newest events sharing a programme: a semi-join on the through table (no
         # DISTINCT over the joined rows), so the published index is walked newest first
@@ -73,17 +82,20 @@ class EventDetailView(SlugRedirectMixin, PreviewableMixin, DetailView):
         sharing = Event.programmes.through.objects.filter(programme_id__in=programme_ids)
         related = (
             Event.objects.published()
+            .without_search_copies()
             .filter(pk__in=sharing.values("event_id"))
             .exclude(pk=event.pk)
             .order_by("-start_date")[:5]
             if programme_ids
             else Event.objects.none()
         )
+        return {"related_events": related}
+
+    def get_context_data(self, **kwargs):
         return super().get_context_data(
             today=office_today(),
-            related_events=related,
             office_zone=zoneinfo.ZoneInfo(OFFICE_ZONE),
-            show_office_time=event.time_zone != OFFICE_ZONE,
+            show_office_time=self.object.time_zone != OFFICE_ZONE,
             **kwargs,
         )
 
@@ -103,29 +115,43 @@ def event_ics(request, slug):
 
 
 def _calendar(request, events, name):
-    """The calendar file of `events`, each VEVENT written once per content generation.
+    """The calendar file of `events` (None if there are none), each VEVENT written once
+    per content generation.
 
     A subscription calendar holds hundreds of events; writing each one's lines was most
-    of its cost (profiled). They depend only on the event, the language (title, address)
-    and the site's address, all in the key, and any change moves the generation on.
+    of its cost, and reading each row into a model the rest (profiled). Their lines
+    depend only on the event, the language (title, address) and the site's address, all
+    in the key, and any change moves the generation on: so only the events' keys are read
+    (one narrow query), and whole rows only for the events not written yet.
     """
-    events = list(events)
     generation = current_generation(request)
     if generation is None:
-        return ical.calendar(events, request.build_absolute_uri, name=name)
+        events = list(events)
+        return ical.calendar(events, request.build_absolute_uri, name=name) if events else None
+    pks = list(events.values_list("pk", flat=True))
+    if not pks:
+        return None
     site = request.build_absolute_uri("/")
     language = translation.get_language() or ""
-    keys = {event.pk: f"vevent:{generation}:{language}:{site}:{event.pk}" for event in events}
-    found = cache.get_many(list(keys.values()))
-    lines, missing = {}, {}
-    for event in events:
-        key = keys[event.pk]
-        lines[event.pk] = found.get(key)
-        if lines[event.pk] is None:
-            lines[event.pk] = missing[key] = ical.event_lines(event, request.build_absolute_uri)
+    keys = {pk: f"vevent:{generation}:{language}:{site}:{pk}" for pk in pks}
+    entries = {pk: local_copies.get(key) for pk, key in keys.items()}
+    wanted = [keys[pk] for pk, found in entries.items() if found is None]
+    if wanted:
+        shared = cache.get_many(wanted)
+        entries.update({pk: shared[keys[pk]] for pk in pks if keys[pk] in shared})
+    missing = [pk for pk, found in entries.items() if found is None]
     if missing:
-        cache.set_many(missing, TIMEOUT)
-    return ical.calendar(events, request.build_absolute_uri, name=name, lines=lines)
+        written = {}
+        for event in events.filter(pk__in=missing):
+            entries[event.pk] = written[keys[event.pk]] = ical.entry(
+                event, request.build_absolute_uri
+            )
+        cache.set_many(written, TIMEOUT)
+    # (An event deleted between the two queries has no entry: it is left out.)
+    entries = {pk: found for pk, found in entries.items() if found is not None}
+    for pk, found in entries.items():
+        local_copies.set(keys[pk], found)
+    return ical.assemble([entries[pk] for pk in pks if pk in entries], name=name)
 
 
 def _programme_calendar(events, programme_slug):
@@ -142,7 +168,8 @@ def calendar_feed(request, programme_slug=None):
     if programme_slug:
         events, programme = _programme_calendar(events, programme_slug)
         name = _("ILO in Viet Nam: events of %(name)s") % {"name": programme.name}
-    return _ics_response(_calendar(request, events, name))
+    # An empty window is still a calendar: subscribers keep their subscription.
+    return _ics_response(_calendar(request, events, name) or ical.assemble([], name=name))
 
 
 def calendar_archive(request, year, programme_slug=None):
@@ -159,8 +186,8 @@ def calendar_archive(request, year, programme_slug=None):
             "year": year,
         }
         filename = f"{programme.slug}-events-{year}.ics"
-    events = list(events)
-    if not events:
+    payload = _calendar(request, events, name)
+    if payload is None:
         # No empty files for every year from 1000 to 9999 for crawlers to fetch.
         raise Http404
-    return _ics_response(_calendar(request, events, name), filename=filename)
+    return _ics_response(payload, filename=filename)

@@ -33,7 +33,10 @@ NO_CHANGE = 0.0
 
 
 def _fresh_counter():
-    return time.time_ns() // 1_000_000
+    # Microseconds: a cache emptied and refilled within the same millisecond (tests do)
+    # must still start a generation that no earlier entry, here or in a server's own
+    # copies (ilo_office.fragments.local_copies), was stored under.
+    return time.time_ns() // 1_000
 
 
 def bump():

@@ -43,7 +43,17 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-class PublishingQuerySet(models.QuerySet):
+class SearchableQuerySet(models.QuerySet):
+    def without_search_copies(self):
+        """Leave the folded search copies and the stored vector in the database.
+
+        Lists, cards, feeds and calendars never show them, and they are the widest
+        columns of a row (every language's text again, and its vector).
+        """
+        return self.defer(*SEARCH_COPIES)
+
+
+class PublishingQuerySet(SearchableQuerySet):
     def with_status_published(self):
         return self.filter(status=Status.PUBLISHED)
 
@@ -53,14 +63,6 @@ class PublishingQuerySet(models.QuerySet):
     def not_expired(self, now=None):
         now = now or timezone.now()
         return self.filter(Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now))
-
-    def without_search_copies(self):
-        """Leave the folded search copies and the stored vector in the database.
-
-        Lists, cards, feeds and calendars never show them, and they are the widest
-        columns of a row (every language's text again, and its vector).
-        """
-        return self.defer(*SEARCH_COLUMNS, "search_vector", "search_head")
 
     def published(self, now=None):
         """What the public may see: published, due, and not yet taken down."""
@@ -204,6 +206,8 @@ class Publishable(KeepsSlugHistory, Searchable):
 
 
 SEARCH_COLUMNS = ("search_title", "search_summary", "search_body")
+# Every column search keeps for itself: what pages leave in the database.
+SEARCH_COPIES = (*SEARCH_COLUMNS, "search_vector", "search_head")
 
 
 def language_values(instance, name):

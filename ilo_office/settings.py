@@ -146,6 +146,10 @@ if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CDN_SECONDS = env.int("PAGE_CDN_SECONDS", default=60)
+# Fragments kept per content generation (cards, calendar entries, menus) are also kept
+# in each app server process, this many of the most recently used (a few MB; the shared
+# cache holds the rest): see ilo_office.fragments.LocalCopies.
+FRAGMENT_LOCAL_ENTRIES = env.int("FRAGMENT_LOCAL_ENTRIES", default=5000)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -24,6 +24,16 @@ class ArticleQuerySet(PublishingQuerySet):
             .defer(*(f"body_{code}" for code, _name in settings.LANGUAGES))
         )
 
+    def for_links(self):
+        """What a link to an article needs: its title and address (no body, no search copies)."""
+        return self.without_search_copies().defer(
+            *(
+                f"{field}_{code}"
+                for field in ("body", "standfirst")
+                for code, _name in settings.LANGUAGES
+            )
+        )
+
     def featured(self):
         return self.published().filter(is_featured=True)
 
@@ -50,7 +60,7 @@ class ArticleQuerySet(PublishingQuerySet):
         while True:
             top = list(window[:depth])
             totals = {row["article_id"]: row["total"] for row in top}
-            articles = list(self.published().filter(pk__in=totals))
+            articles = list(self.published().for_links().filter(pk__in=totals))
             for article in articles:
                 article.reads = totals[article.pk]
             articles.sort(key=lambda a: (-a.reads, -a.publish_at.timestamp(), -a.pk))
@@ -66,7 +76,7 @@ class ArticleQuerySet(PublishingQuerySet):
         newsroom, and stays the same whether the first query fills the list or not. Reads
         the article's programmes and themes from its prefetch cache when the page has one.
         """
-        others = self.published().exclude(pk=article.pk).order_by("-publish_at")
+        others = self.published().for_links().exclude(pk=article.pk).order_by("-publish_at")
         through_p = Article.programmes.through.objects
         through_t = Article.themes.through.objects
         programme_ids = [programme.pk for programme in article.programmes.all()]

@@ -12,13 +12,14 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
 from ilo_office.filtering import FilteredListMixin
-from ilo_office.fragments import once_per_generation
+from ilo_office.fragments import PagePartsMixin, once_per_generation
 from ilo_office.preview import PreviewableMixin
 from ilo_office.publishing import office_today
 from ilo_office.slugs import SlugRedirectMixin
 from newsroom import services
 from newsroom.filters import ArticleFilter
 from newsroom.models import Article, ArticlePhoto
+from programmes.models import Partner, Programme, Theme
 
 MOST_READ_DAYS = 30  # today and the 29 days before it, in office time
 SIDE_BLOCK_SIZE = 5
@@ -48,7 +49,7 @@ def side_blocks():
         return [SideLink(article.title, article.get_absolute_url()) for article in articles]
 
     return {
-        "featured_articles": links(Article.objects.featured()[:SIDE_BLOCK_SIZE]),
+        "featured_articles": links(Article.objects.featured().for_links()[:SIDE_BLOCK_SIZE]),
         "most_read_articles": links(Article.objects.most_read(since, limit=SIDE_BLOCK_SIZE)),
     }
 
@@ -74,30 +75,28 @@ class ArticleListView(NewsroomBlocksMixin, FilteredListMixin, ListView):
         return self.filter_queryset(Article.objects.published().for_listing())
 
 
-class ArticleDetailView(SlugRedirectMixin, PreviewableMixin, NewsroomBlocksMixin, DetailView):
+class ArticleDetailView(
+    SlugRedirectMixin, PreviewableMixin, PagePartsMixin, NewsroomBlocksMixin, DetailView
+):
     template_name = "newsroom/article_detail.html"
     context_object_name = "article"
+    # Shown only in the article's fragment, kept per content generation (PagePartsMixin).
+    parts_prefetch = (
+        Prefetch("programmes", queryset=Programme.objects.without_search_copies()),
+        Prefetch("themes", queryset=Theme.objects.without_search_copies()),
+        Prefetch("partners", queryset=Partner.objects.without_search_copies()),
+        Prefetch(
+            "articlephoto_set",
+            queryset=ArticlePhoto.objects.select_related("photo"),
+            to_attr="gallery",
+        ),
+    )
 
     def get_queryset(self):
-        return (
-            self.visible(Article.objects.all())
-            .select_related("hero")
-            .prefetch_related(
-                "programmes",
-                "themes",
-                "partners",
-                Prefetch(
-                    "articlephoto_set",
-                    queryset=ArticlePhoto.objects.select_related("photo"),
-                    to_attr="gallery",
-                ),
-            )
-        )
+        return self.visible(Article.objects.without_search_copies()).select_related("hero")
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["related_articles"] = Article.objects.related_to(self.object, limit=4)
-        return context
+    def get_parts(self):
+        return {"related_articles": Article.objects.related_to(self.object, limit=4)}
 
 
 @csrf_exempt  # no cookie is read or set: a cross-site post can only add a read

@@ -22,7 +22,13 @@ from django.utils.translation import gettext_lazy as _
 
 from ilo_office.markup import clean_html_field
 from ilo_office.models import KeepsSlugHistory
-from ilo_office.publishing import Publishable, PublishingQuerySet, Searchable, unique_slug
+from ilo_office.publishing import (
+    Publishable,
+    PublishingQuerySet,
+    Searchable,
+    SearchableQuerySet,
+    unique_slug,
+)
 
 PHOTO_HELP = _("Choose from the photo library; every photo there has its alternative text.")
 
@@ -62,6 +68,8 @@ class Theme(KeepsSlugHistory, Searchable):
     """
 
     SEARCH_FIELDS = {"title": ("name",), "summary": ("summary",), "body": ("description",)}
+
+    objects = SearchableQuerySet.as_manager()
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
@@ -118,6 +126,8 @@ class Partner(KeepsSlugHistory, Searchable):
     """An organisation the office works with; public, and found by site search."""
 
     SEARCH_FIELDS = {"title": ("name", "vietnamese_name", "acronym"), "summary": ("summary",)}
+
+    objects = SearchableQuerySet.as_manager()
 
     class Kind(models.TextChoices):
         GOVERNMENT = "government", _("Government")

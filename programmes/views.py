@@ -3,7 +3,9 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 
 from ilo_office.filtering import FilteredListMixin
+from ilo_office.fragments import PagePartsMixin
 from ilo_office.preview import PreviewableMixin
+from ilo_office.publishing import SEARCH_COPIES
 from ilo_office.slugs import SlugRedirectMixin
 from programmes.filters import ProgrammeFilter
 from programmes.models import Partner, Place, Programme, ProgrammePartner, Theme
@@ -46,42 +48,40 @@ class ProgrammeListView(FilteredListMixin, ListView):
         )
 
 
-class ProgrammeDetailView(SlugRedirectMixin, PreviewableMixin, DetailView):
+class ProgrammeDetailView(SlugRedirectMixin, PreviewableMixin, PagePartsMixin, DetailView):
     """A programme's hub: figures, phases, partners, places, news and events, published only."""
 
     template_name = "programmes/programme_detail.html"
     context_object_name = "programme"
+    # Shown only in the hub's fragment, kept per content generation (PagePartsMixin).
+    parts_prefetch = (
+        Prefetch("themes", queryset=Theme.objects.without_search_copies()),
+        "phases",
+        "key_figures",
+        "contacts",
+        Prefetch("places", queryset=Place.objects.select_related("successor")),
+        Prefetch(
+            "programmepartner_set",
+            queryset=ProgrammePartner.objects.select_related("partner__successor").defer(
+                *(f"partner__{column}" for column in SEARCH_COPIES)
+            ),
+            to_attr="partner_roles",
+        ),
+    )
 
     def get_queryset(self):
-        return (
-            self.visible(Programme.objects.all())
-            .select_related("photo", "logo")
-            .prefetch_related(
-                "themes",
-                "phases",
-                "key_figures",
-                "contacts",
-                Prefetch(
-                    "places",
-                    queryset=Place.objects.select_related("successor"),
-                ),
-                Prefetch(
-                    "programmepartner_set",
-                    queryset=ProgrammePartner.objects.select_related("partner__successor"),
-                    to_attr="partner_roles",
-                ),
-            )
+        return self.visible(Programme.objects.without_search_copies()).select_related(
+            "photo", "logo"
         )
 
-    def get_context_data(self, **kwargs):
+    def get_parts(self):
         programme = self.object
-        return super().get_context_data(
-            partner_groups=partner_groups(programme.partner_roles),
-            latest_articles=programme.articles.published().for_listing()[:SIDE_LIST_SIZE],
-            upcoming_events=programme.events.upcoming().for_listing()[:SIDE_LIST_SIZE],
-            past_events=programme.events.past().for_listing()[:SIDE_LIST_SIZE],
-            **kwargs,
-        )
+        return {
+            "partner_groups": partner_groups(programme.partner_roles),
+            "latest_articles": programme.articles.published().for_listing()[:SIDE_LIST_SIZE],
+            "upcoming_events": programme.events.upcoming().for_listing()[:SIDE_LIST_SIZE],
+            "past_events": programme.events.past().for_listing()[:SIDE_LIST_SIZE],
+        }
 
 
 class ThemeListView(TemplateView):

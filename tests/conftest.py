@@ -27,6 +27,10 @@ def _empty_cache():
     """
     from django.core.cache import cache
 
+    from ilo_office.fragments import local_copies
+
     cache.clear()
+    local_copies.clear()
     yield
     cache.clear()
+    local_copies.clear()

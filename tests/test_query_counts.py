@@ -5,10 +5,12 @@ The table of pages and counts is tests.public_urls.PAGES; the site is built in b
 """
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from ilo_office.cache import bump
+from ilo_office.fragments import local_copies
 from newsroom.models import Article
 from tests.bulk_site import fill
 from tests.public_urls import expected_counts, page_urls, uncovered_patterns
@@ -43,6 +45,21 @@ def measure(client):
     return {name: count_queries(client, url) for name, (_n, url) in page_urls().items()}
 
 
+def count_cold_queries(client, url):
+    """The SQL queries of the first GET of `url` after content changed (nothing cached)."""
+    cache.clear()
+    local_copies.clear()
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        b"".join(response) if response.streaming else response.content
+    return len(ctx.captured_queries)
+
+
+def measure_cold(client):
+    return {name: count_cold_queries(client, url) for name, (_n, url) in page_urls().items()}
+
+
 def test_every_public_url_pattern_has_a_row_in_the_table():
     """A new public page is measured too: its URL name must have a row in PAGES."""
     assert uncovered_patterns() == []
@@ -59,6 +76,23 @@ def test_query_counts_do_not_grow_tenfold_and_stay_pinned(client):
     grew = {name: (small[name], large[name]) for name in small if small[name] != large[name]}
     assert grew == {}, "query counts grew with the site (small, large)"
     assert large == expected_counts(), f"measured: {large}"
+
+
+def test_cold_query_counts_do_not_grow_tenfold_and_stay_small(client):
+    """The first request after a change (every fragment rendered again) is bounded too."""
+    fill(**SMALL)
+    small = measure_cold(client)
+    fill(**{kind: n * 9 for kind, n in SMALL.items()}, seed=2)
+    large = measure_cold(client)
+    grew = {name: (small[name], large[name]) for name in small if small[name] != large[name]}
+    assert grew == {}, "cold query counts grew with the site (small, large)"
+    lists = ("home", "news", "events", "past events", "programmes", "partners", "sitemap")
+    too_many = {
+        name: count
+        for name, count in large.items()
+        if count > (20 if name.startswith(lists) else 15)
+    }
+    assert too_many == {}, f"measured: {large}"
 
 
 def test_counts_stay_small():

@@ -16,12 +16,13 @@ from html import escape
 
 from django import forms, template
 from django.core.cache import cache
+from django.db.models import QuerySet, prefetch_related_objects
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from ilo_office.filtering import filter_choices
-from ilo_office.fragments import TIMEOUT, current_generation, once_per_generation
+from ilo_office.fragments import TIMEOUT, current_generation, local_copies, once_per_generation
 
 register = template.Library()
 
@@ -58,9 +59,26 @@ def _label(field):
     return format_html("<label>{}</label>", label)
 
 
-def _select(field, choices):
+def _select(field, choices, generation=None):
     widget = field.field.widget
     values = widget.format_value(field.value())
+    if generation is None:
+        return _render_select(field, choices, values)
+    # The menus are the same for every reader until content changes, whatever option is
+    # selected: each (menu, selection) is rendered once per generation in this process.
+    key = (
+        f"select:{field.form.__class__.__module__}.{field.form.__class__.__qualname__}:"
+        f"{field.html_name}:{field.auto_id}:{translation.get_language()}:{generation}:"
+        f"{chr(0).join(values)}"
+    )
+    html = local_copies.get(key)
+    if html is None:
+        html = _render_select(field, choices, values)
+        local_copies.set(key, html)
+    return html
+
+
+def _render_select(field, choices, values):
     options = []
     has_selected = False
     # html.escape, as Django's escape() does inside, without its lazy and safe-string
@@ -91,13 +109,13 @@ def _input(field):
     )
 
 
-def _control(field, choices):
+def _control(field, choices, generation=None):
     """The field's widget as HTML, or None where Django must render it."""
     if field.errors or field.help_text or field.css_classes() or field.use_fieldset:
         return None
     widget_type = type(field.field.widget)
     if widget_type is forms.Select and choices is not None:
-        return _select(field, choices)
+        return _select(field, choices, generation)
     if widget_type in (forms.TextInput, forms.SearchInput, forms.NumberInput):
         return _input(field)
     return None
@@ -110,9 +128,11 @@ def filter_fields(filterset):
     if form.non_field_errors() or form.hidden_fields():
         return form.as_div()
     choices = filter_choices(filterset)
+    request = getattr(filterset, "request", None)
+    generation = current_generation(request) if request is not None else None
     parts = []
     for field in form:
-        control = _control(field, choices.get(field.name))
+        control = _control(field, choices.get(field.name), generation)
         if control is None:
             parts.append(format_html("<div>{}</div>", field.as_field_group()))
         else:
@@ -121,32 +141,75 @@ def filter_fields(filterset):
 
 
 class PerGenerationNode(template.Node):
-    def __init__(self, name, nodelist):
+    def __init__(self, name, nodelist, keys=(), prepare=None):
         self.name = name
         self.nodelist = nodelist
+        self.keys = keys
+        self.prepare = prepare
 
     def render(self, context):
         request = context.get("request")
-        if request is None:  # e.g. an error page rendered without a request
+        # An error page has no request; a preview shows what the public does not see.
+        if request is None or context.get("is_preview"):
+            return self.render_content(context)
+        name = f"fragment:{self.name}"
+        if self.keys:
+            # An item's fragment carries absolute addresses (structured data): the host
+            # the page was asked for is part of what it shows.
+            keys = ":".join(str(key.resolve(context)) for key in self.keys)
+            name = f"{name}:{keys}:{request.scheme}://{request.get_host()}"
+        return once_per_generation(name, lambda: self.render_content(context), request=request)
+
+    def render_content(self, context):
+        """The content, after the view's `prepare` callable (if any) has loaded what it shows.
+
+        `prepare` runs only when the fragment is rendered, not when it comes from the
+        cache: the queries for what only the fragment shows run once per generation.
+        It returns a dict of extra context (or None).
+        """
+        prepare = context.get(self.prepare) if self.prepare else None
+        extra = prepare() if callable(prepare) else None
+        with context.push(**(extra or {})):
             return self.nodelist.render(context)
-        return once_per_generation(
-            f"fragment:{self.name}", lambda: self.nodelist.render(context), request=request
-        )
 
 
 @register.tag
 def per_generation(parser, token):
     """`{% per_generation "footer" %}...{% end_per_generation %}`: cached per generation, language.
 
+    `{% per_generation "article" article.pk prepare="page_parts" %}`: one copy per item
+    (the values after the name are part of the key), and `page_parts`, a callable from the
+    context, is called before rendering it (see PerGenerationNode.render_content).
+
     Only for fragments that are the same for every visitor of a language: nothing that
-    depends on the user, the page's address or its query string.
+    depends on the user, the query string, or anything a later request may change
+    without saving content (the newsroom's most read list, say).
     """
     bits = token.split_contents()
-    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
-        raise template.TemplateSyntaxError(f"{bits[0]} takes one quoted name")
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes a quoted name first")
+    prepare = None
+    keys = []
+    for bit in bits[2:]:
+        if bit.startswith("prepare="):
+            prepare = bit.removeprefix("prepare=").strip("\"'")
+        else:
+            keys.append(parser.compile_filter(bit))
     nodelist = parser.parse(("end_per_generation",))
     parser.delete_first_token()
-    return PerGenerationNode(bits[1][1:-1], nodelist)
+    return PerGenerationNode(bits[1][1:-1], nodelist, keys, prepare)
+
+
+def _without_prefetch(items):
+    """(list of the items, the prefetches they still need): a QuerySet not yet read is read
+    without its prefetch_related lookups, which render_cards runs for the cards it renders."""
+    if isinstance(items, QuerySet) and items._result_cache is None and not items._prefetch_done:
+        lookups = items._prefetch_related_lookups
+        # Marked done, so reading it (here, and the template's own loop later, from the
+        # same result cache) skips them.
+        items._prefetch_done = True
+        return list(items), lookups
+    return list(items), ()
 
 
 def render_cards(context, items, template_name, name, eager_first=False, **parameters):
@@ -159,7 +222,7 @@ def render_cards(context, items, template_name, name, eager_first=False, **param
     `eager_first`: the first card's photo loads eagerly (the page's first image).
     Returns [(item, html), ...] in the items' order.
     """
-    items = list(items)
+    items, prefetch = _without_prefetch(items)
     if not items:
         return []
     request = context.get("request")
@@ -174,7 +237,16 @@ def render_cards(context, items, template_name, name, eager_first=False, **param
         f"card:{template_name}:{language}:{generation}:{item.pk}:{loading(i)}:{settings_key}"
         for i, item in enumerate(items)
     ]
-    found = cache.get_many(keys) if generation is not None else {}
+    found = {}
+    if generation is not None:
+        found = {key: html for key in keys if (html := local_copies.get(key)) is not None}
+        if len(found) < len(keys):
+            found.update(cache.get_many([key for key in keys if key not in found]))
+    if prefetch:
+        # Only the cards to render need what the prefetch loads (their programmes, say).
+        prefetch_related_objects(
+            [item for item, key in zip(items, keys, strict=True) if key not in found], *prefetch
+        )
     card_template = context.template.engine.get_template(template_name)
     rendered, missing = [], {}
     for index, (item, key) in enumerate(zip(items, keys, strict=True)):
@@ -183,6 +255,8 @@ def render_cards(context, items, template_name, name, eager_first=False, **param
             with context.push(**{name: item, "loading": loading(index)}, **parameters):
                 html = card_template.render(context)
             missing[key] = html
+        if generation is not None:
+            local_copies.set(key, html)
         rendered.append((item, mark_safe(html)))  # noqa: S308 - rendered by its template
     if missing and generation is not None:
         cache.set_many(missing, TIMEOUT)
