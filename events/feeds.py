@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from events.dates import format_event_when
 from events.models import Event
+from programmes.models import published_programmes
 
 FEED_SIZE = 30
 
@@ -50,7 +51,7 @@ class EventFeed(Feed):
     def items(self):
         return (
             Event.objects.published()
-            .prefetch_related("programmes", "themes")
+            .prefetch_related(published_programmes(), "themes")
             .order_by("-publish_at", "-pk")[:FEED_SIZE]
         )
 

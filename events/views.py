@@ -61,7 +61,7 @@ class EventDetailView(SlugRedirectMixin, PreviewableMixin, DetailView):
         return (
             self.visible(Event.objects.all())
             .select_related("photo")
-            .prefetch_related("programmes", "themes", "partners")
+            .with_public_links()
         )
 
     def get_context_data(self, **kwargs):

@@ -26,7 +26,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.models import Article
-from programmes.models import Programme, Theme
+from programmes.models import Programme, Theme, published_programmes
 
 FEED_SIZE = 30
 MEDIA_NS = "http://search.yahoo.com/mrss/"
@@ -133,7 +133,7 @@ class NewsFeed(Feed):
         return (
             self.articles(obj)
             .select_related("hero")
-            .prefetch_related("programmes", "themes")
+            .prefetch_related(published_programmes(), "themes")
             .order_by("-publish_at")[:FEED_SIZE]
         )
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ilo_office.markup import clean_html_field
 from ilo_office.publishing import Publishable, PublishingQuerySet
+from programmes.models import published_programmes
 
 # Coverage republished from another outlet: its canonical page is the original's, so it
 # stays out of the sitemap. One expression for the QuerySet and the sitemap's index.
@@ -23,6 +24,10 @@ class ArticleQuerySet(PublishingQuerySet):
             .without_search_copies()
             .defer(*(f"body_{code}" for code, _name in settings.LANGUAGES))
         )
+
+    def with_public_links(self):
+        """Its programmes (published ones only), areas of work and partners, prefetched."""
+        return self.prefetch_related(published_programmes(), "themes", "partners")
 
     def featured(self):
         return self.published().filter(is_featured=True)

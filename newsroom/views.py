@@ -82,10 +82,8 @@ class ArticleDetailView(SlugRedirectMixin, PreviewableMixin, NewsroomBlocksMixin
         return (
             self.visible(Article.objects.all())
             .select_related("hero")
+            .with_public_links()
             .prefetch_related(
-                "programmes",
-                "themes",
-                "partners",
                 Prefetch(
                     "articlephoto_set",
                     queryset=ArticlePhoto.objects.select_related("photo"),
