@@ -58,11 +58,7 @@ class EventDetailView(SlugRedirectMixin, PreviewableMixin, DetailView):
     context_object_name = "event"
 
     def get_queryset(self):
-        return (
-            self.visible(Event.objects.all())
-            .select_related("photo")
-            .with_public_links()
-        )
+        return self.visible(Event.objects.all()).select_related("photo").with_public_links()
 
     def get_context_data(self, **kwargs):
         event = self.object
