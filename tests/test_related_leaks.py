@@ -89,12 +89,14 @@ def public_site():
     return site
 
 
+LINKS = {"programmes": "programme", "themes": "theme", "partners": "partner"}
+
+
 def hide(kind, state, site):
     """A non-public item of `kind`, linked to everything public it can be linked to."""
     fields = {**_states()[state], "slug": f"{MARK}-{kind.replace(' ', '-')}"}
     name = f"{MARK.title()} {kind} ({state}) {SEARCH_WORD}"
-    links = {"programmes": [site["programme"]], "themes": [site["theme"]]}
-    links["partners"] = [site["partner"]]
+    links = {key: [site[name]] for key, name in LINKS.items()}
     if kind == "programme":
         hidden = ProgrammeFactory(name=name, acronym=MARK.upper(), **fields)
         for item in (*site["articles"], *site["events"]):
@@ -178,6 +180,32 @@ def test_unpublished_linked_item_appears_on_no_public_page_feed_calendar_or_site
         assert response.status_code == 200, url
         leaks += leaks_in(url, response)
     assert leaks == [], f"the {state} {kind} shows in:\n" + "\n".join(leaks)
+
+
+def own_addresses(kind, hidden):
+    """The hidden item's own page, and its feeds and calendars where it has them."""
+    urls = [hidden.get_absolute_url()]
+    if kind == "programme":
+        slug = {"slug": hidden.slug}
+        urls += [
+            reverse("newsroom:programme_feed_rss", kwargs=slug),
+            reverse("newsroom:programme_feed_atom", kwargs=slug),
+            reverse("events:programme_calendar", kwargs={"programme_slug": hidden.slug}),
+        ]
+    elif kind == "event":
+        urls.append(reverse("events:event_ics", kwargs={"slug": hidden.slug}))
+    return urls
+
+
+@pytest.mark.parametrize("kind", HIDDEN_KINDS)
+def test_the_unpublished_item_own_addresses_are_not_found(client, kind):
+    """Its page, feeds and calendars answer 404 in every state: nothing to follow a link to."""
+    site = public_site()
+    for state in STATES:
+        hidden = hide(kind, state, site)
+        for url in own_addresses(kind, hidden):
+            assert client.get(url).status_code == 404, (state, url)
+        hidden.delete()
 
 
 def test_the_check_sees_a_published_item_linked_the_same_way(client):
