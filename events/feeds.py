@@ -5,17 +5,21 @@ reach a subscriber. An item's GUID is the event's calendar UID, which survives a
 change of slug or of dates: a rescheduled event is updated in feed readers, not
 announced a second time. Each item says when and where the event is, as the pages
 print it, and whether it is cancelled, postponed or moved online.
+
+Escaping and XML-safe text are the site's feed base (ilo_office.feeds), shared with
+the newsroom: titles reach readers as text, and control characters pasted into any
+field are dropped rather than breaking the feed.
 """
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from events.dates import format_event_when
 from events.models import Event
+from ilo_office.feeds import SiteFeed, atom
+from programmes.models import published_programmes
 
 FEED_SIZE = 30
 
@@ -30,16 +34,14 @@ def status_prefixed(event):
     }
 
 
-class EventFeed(Feed):
+class EventFeed(SiteFeed):
     """Every published event, most recently announced first."""
 
-    feed_type = Rss201rev2Feed
     title = gettext_lazy("ILO in Viet Nam: events")
     description = gettext_lazy(
         "Meetings, workshops, webinars and study visits newly announced by the "
         "ILO Country Office for Viet Nam."
     )
-    author_name = "ILO Country Office for Viet Nam"
 
     def link(self):
         return reverse("events:event_list")
@@ -50,7 +52,7 @@ class EventFeed(Feed):
     def items(self):
         return (
             Event.objects.published()
-            .prefetch_related("programmes", "themes")
+            .prefetch_related(published_programmes(), "themes")
             .order_by("-publish_at", "-pk")[:FEED_SIZE]
         )
 
@@ -58,7 +60,8 @@ class EventFeed(Feed):
         return status_prefixed(item)
 
     def item_description(self, item):
-        # HTML, escaped here: readers render an item's description as markup.
+        # HTML, each fact escaped here (format_html): readers render it as markup, and the
+        # feed base leaves HTML marked safe as it is.
         facts = [format_event_when(item)]
         if item.event_status != Event.EventStatus.SCHEDULED:
             facts.append(item.get_event_status_display())
@@ -91,6 +94,5 @@ class EventFeed(Feed):
         ]
 
 
-class EventAtomFeed(EventFeed):
-    feed_type = Atom1Feed
+class EventAtomFeed(atom(EventFeed)):
     subtitle = EventFeed.description

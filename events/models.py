@@ -7,7 +7,7 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from ilo_office.filtering import years_with
 from ilo_office.markup import clean_html_field
 from ilo_office.publishing import Publishable, PublishingQuerySet, office_today
-from programmes.models import Programme
+from programmes.models import published_programmes
 
 OFFICE_ZONE = settings.TIME_ZONE
 
@@ -83,9 +83,8 @@ class EventQuerySet(PublishingQuerySet):
     def for_listing(self):
         """What a list or card needs (not the description)."""
         return (
-            self.prefetch_related(
-                Prefetch("programmes", queryset=Programme.objects.without_search_copies())
-            )
+            # Cards name the programmes: published ones only.
+            self.prefetch_related(published_programmes())
             .without_search_copies()
             .defer(*(f"description_{code}" for code, _name in settings.LANGUAGES))
         )

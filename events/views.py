@@ -23,7 +23,7 @@ from ilo_office.fragments import (
 )
 from ilo_office.preview import PreviewableMixin
 from ilo_office.slugs import SlugRedirectMixin
-from programmes.models import Partner, Programme, Theme
+from programmes.models import Partner, Programme, Theme, published_programmes
 
 
 class UpcomingEventListView(FilteredListMixin, ListView):
@@ -65,7 +65,7 @@ class EventDetailView(SlugRedirectMixin, PreviewableMixin, PagePartsMixin, Detai
     context_object_name = "event"
     # Shown only in the event's fragment, kept per content generation (PagePartsMixin).
     parts_prefetch = (
-        Prefetch("programmes", queryset=Programme.objects.without_search_copies()),
+        published_programmes(),
         Prefetch("themes", queryset=Theme.objects.without_search_copies()),
         Prefetch("partners", queryset=Partner.objects.without_search_copies()),
     )

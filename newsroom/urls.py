@@ -1,5 +1,6 @@
 from django.urls import path
 
+from ilo_office.feeds import atom
 from ilo_office.slugs import follow_slug_history
 from newsroom import feeds, views
 from programmes.models import Programme, Theme
@@ -19,11 +20,11 @@ app_name = "newsroom"
 urlpatterns = [
     path("", views.ArticleListView.as_view(), name="article_list"),
     path("feed/rss/", feeds.NewsFeed(), name="feed_rss"),
-    path("feed/atom/", feeds.atom(feeds.NewsFeed)(), name="feed_atom"),
+    path("feed/atom/", atom(feeds.NewsFeed)(), name="feed_atom"),
     path("feed/press-releases/rss/", feeds.PressReleaseFeed(), name="press_feed_rss"),
     path(
         "feed/press-releases/atom/",
-        feeds.atom(feeds.PressReleaseFeed)(),
+        atom(feeds.PressReleaseFeed)(),
         name="press_feed_atom",
     ),
     path(
@@ -33,13 +34,13 @@ urlpatterns = [
     ),
     path(
         "feed/programme/<slug:slug>/atom/",
-        programme_feed(feeds.atom(feeds.ProgrammeNewsFeed)()),
+        programme_feed(atom(feeds.ProgrammeNewsFeed)()),
         name="programme_feed_atom",
     ),
     path("feed/theme/<slug:slug>/rss/", theme_feed(feeds.ThemeNewsFeed()), name="theme_feed_rss"),
     path(
         "feed/theme/<slug:slug>/atom/",
-        theme_feed(feeds.atom(feeds.ThemeNewsFeed)()),
+        theme_feed(atom(feeds.ThemeNewsFeed)()),
         name="theme_feed_atom",
     ),
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="article_detail"),

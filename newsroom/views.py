@@ -19,7 +19,7 @@ from ilo_office.slugs import SlugRedirectMixin
 from newsroom import services
 from newsroom.filters import ArticleFilter
 from newsroom.models import Article, ArticlePhoto
-from programmes.models import Partner, Programme, Theme
+from programmes.models import Partner, Theme, published_programmes
 
 MOST_READ_DAYS = 30  # today and the 29 days before it, in office time
 SIDE_BLOCK_SIZE = 5
@@ -82,7 +82,7 @@ class ArticleDetailView(
     context_object_name = "article"
     # Shown only in the article's fragment, kept per content generation (PagePartsMixin).
     parts_prefetch = (
-        Prefetch("programmes", queryset=Programme.objects.without_search_copies()),
+        published_programmes(),
         Prefetch("themes", queryset=Theme.objects.without_search_copies()),
         Prefetch("partners", queryset=Partner.objects.without_search_copies()),
         Prefetch(

@@ -13,7 +13,7 @@ the old record points to its successor, so a page can say what it is today.
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import numberformat
 from django.utils.formats import get_format
@@ -357,6 +357,17 @@ class Programme(Publishable):
     def save(self, *args, **kwargs):
         clean_html_field(self, "description")
         super().save(*args, **kwargs)
+
+
+def published_programmes(lookup="programmes"):
+    """A prefetch of the programmes content links to, as the public may see them.
+
+    Staff link articles and events to programmes still in draft, in review, scheduled
+    or taken down; a published page or feed must not name those (or link to their
+    404). Every public page and feed that shows an item's programmes prefetches them
+    through this, so the rule is the published one and the count stays one query.
+    """
+    return Prefetch(lookup, queryset=Programme.objects.published().without_search_copies())
 
 
 class ProgrammePartner(models.Model):

@@ -18,7 +18,7 @@ import pytest
 from django.db import IntegrityError
 from django.urls import reverse
 
-from newsroom.feeds import xml_safe
+from ilo_office.feeds import xml_safe
 from newsroom.models import Article, ArticlePhoto
 from tests.factories import ArticleFactory, PhotoFactory, ProgrammeFactory, ThemeFactory
 
