@@ -146,12 +146,18 @@ def test_restore_refuses_to_overwrite_a_site_unless_told_to(tmp_path):
     assert Article.objects.filter(title="Minimum wage rises in 2027").exists()
 
 
-def test_a_damaged_or_foreign_backup_is_refused_before_anything_changes(tmp_path):
+def test_a_damaged_foreign_or_too_new_backup_is_refused_before_anything_changes(tmp_path):
     make_content()
     backup = Path(call_command("backup", str(tmp_path)))
     with open(next(backup.glob("database.*")), "ab") as database:
         database.write(b"garbage")
     with pytest.raises(CommandError, match="damaged"):
+        call_command("restore", str(backup), replace=True)
+    backup = Path(call_command("backup", str(tmp_path)))
+    manifest = json.loads((backup / "manifest.json").read_text())
+    manifest["migrations"].append("newsroom.9999_from_the_future")
+    (backup / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(CommandError, match=r"newer code.*newsroom\.9999_from_the_future"):
         call_command("restore", str(backup), replace=True)
     with pytest.raises(CommandError, match="not a backup"):
         call_command("restore", str(tmp_path / "nowhere"), replace=True)

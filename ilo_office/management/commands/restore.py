@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
+from django.db.migrations.loader import MigrationLoader
 
 from ilo_office.management.commands.backup import (
     DATABASE_POSTGRESQL,
@@ -59,6 +60,13 @@ class Command(BaseCommand):
             path = source / entry["name"]
             if not path.is_file() or sha256(path) != entry["sha256"]:
                 raise CommandError(f"{path} is missing or damaged (checksum differs).")
+        unknown = self.unknown_migrations(connection, manifest.get("migrations", []))
+        if unknown:
+            raise CommandError(
+                "This backup comes from newer code than this checkout: it has migrations "
+                f"this code does not know ({', '.join(unknown[:5])}). Deploy that release "
+                "(or a newer one), then restore."
+            )
         media_root = Path(settings.MEDIA_ROOT)
         restore_media = "media" in files and media_on_local_disk()
 
@@ -106,6 +114,11 @@ class Command(BaseCommand):
         if "media" in manifest["files"] and manifest["files"]["media"]["name"] != MEDIA:
             raise CommandError(f"{source / MANIFEST} names an unexpected media file.")
         return manifest
+
+    def unknown_migrations(self, connection, applied):
+        """Migrations the backup's database had that no migration file here describes."""
+        known = {f"{app}.{name}" for app, name in MigrationLoader(None).disk_migrations}
+        return sorted(set(applied) - known)
 
     def restore_postgresql(self, connection, dump, replace):
         if replace:
