@@ -12,6 +12,6 @@ class BackofficeConfig(AppConfig):
         from ilo_office.backoffice import revisions, roles
 
         revisions.register_all()
-        # After every `migrate` (so on every deploy) the three roles get exactly the
-        # permissions roles.py gives them: a permission added by hand is taken away.
+        # After every `migrate` (so on every deploy) the three roles get the permissions
+        # roles.py gives them; one added by hand stays unless roles.REVOKED names it.
         post_migrate.connect(roles.sync_roles_after_migrate, sender=self)

@@ -9,9 +9,12 @@
   page blocks, featured stories and programmes, partners, areas of work, places, and
   the staff accounts.
 
-The groups are made by a migration and their permissions are set again after every
-`migrate` (`sync_roles`), so a deploy always leaves the roles as written here: a
-permission someone added by hand is taken away, a new one written here is granted.
+The groups are made by a migration and their permissions are brought up to date after
+every `migrate` (`sync_roles`): each role gets every permission written here (a new one
+is granted on the next deploy), and loses only those listed in `REVOKED`. A permission
+a Site manager gave a role on purpose (in the admin's Groups page) survives deploys; to
+take one away from every site for good, list it in `REVOKED` rather than just deleting
+it from `role_permissions()`.
 """
 
 from django.apps import apps as global_apps
@@ -72,8 +75,23 @@ def role_permissions():
     return {CONTRIBUTOR: contributor, EDITOR: editor, SITE_MANAGER: site_manager}
 
 
+# {group name: {"app_label.codename", ...}} taken away from the role at the next
+# migrate. Dropping a permission from role_permissions() alone leaves it where it was
+# granted (we cannot tell a grant made by this file from one made on purpose by staff);
+# a deliberate withdrawal is written here, so it is explicit and reviewed.
+REVOKED: dict[str, set[str]] = {
+    CONTRIBUTOR: set(),
+    EDITOR: set(),
+    SITE_MANAGER: set(),
+}
+
+
 def sync_roles(apps=global_apps, using="default", verbosity=0):
-    """Create the three groups if needed and give each exactly its permissions."""
+    """Create the three groups if needed, grant each its permissions, withdraw REVOKED ones.
+
+    Permissions a role was given by hand are kept: a deploy must not silently undo a
+    Site manager's decision (issue 13, item k).
+    """
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     if apps is global_apps:
@@ -97,9 +115,18 @@ def sync_roles(apps=global_apps, using="default", verbosity=0):
                     f"Role {name!r} needs the permission {label!r}, which is missing."
                 )
             found.append(permission)
-        group.permissions.set(found)
+        group.permissions.add(*found)
+        revoked = [
+            q
+            for label in sorted(REVOKED.get(name, ()))
+            for q in Permission.objects.using(using).filter(
+                content_type__app_label=label.split(".")[0], codename=label.split(".")[1]
+            )
+        ]
+        if revoked:
+            group.permissions.remove(*revoked)
         if verbosity >= 2:
-            print(f"Role {name}: {len(found)} permissions.")
+            print(f"Role {name}: {len(found)} permissions granted, {len(revoked)} withdrawn.")
 
 
 def sync_roles_after_migrate(sender, using="default", verbosity=1, **kwargs):

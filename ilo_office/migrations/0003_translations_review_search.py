@@ -6,6 +6,15 @@ from django.db import migrations, models
 from ilo_office.migration_utils import backfill
 
 
+class PostgreSQLTrigramExtension(TrigramExtension):
+    """Django's operation checks the database vendor going forwards only: unapplying it on
+    SQLite queried pg_extension and failed, so this migration could not be reversed there."""
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -15,7 +24,7 @@ class Migration(migrations.Migration):
     operations = [
         # Typo-tolerant search on PostgreSQL; a no-op on SQLite. pg_trgm is a trusted
         # extension (PostgreSQL 13+): the database owner may create it.
-        TrigramExtension(),
+        PostgreSQLTrigramExtension(),
         migrations.AddField(
             model_name='photo',
             name='alt_text_en',
