@@ -6,6 +6,7 @@ only when DEBUG is on; with DEBUG off a missing SECRET_KEY is an error.
 """
 
 import datetime
+import ipaddress
 from pathlib import Path
 
 import environ
@@ -251,18 +252,31 @@ PREVIEW_LINK_MAX_AGE = env.int("PREVIEW_LINK_MAX_AGE", default=3 * 24 * 60 * 60)
 
 # Sign-in throttling (django-axes; see ilo_office/security.py): after AXES_FAILURE_LIMIT
 # wrong passwords for one username from one address, that pair is paused for
-# AXES_COOLOFF_MINUTES; a successful sign-in clears the count.
+# AXES_COOLOFF_MINUTES; after AXES_ADDRESS_FAILURE_LIMIT failures from one address over
+# any usernames, that address is. A successful sign-in clears its own pair's count.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_ADDRESS_FAILURE_LIMIT = env.int("AXES_ADDRESS_FAILURE_LIMIT", default=20)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "ilo_office.security.SignInAttempts"
 AXES_RESET_ON_SUCCESS = True
 # The pause lasts the time it says, counted from the lockout, not from the last try.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "ilo_office.security.locked_out"
 AXES_CLIENT_IP_CALLABLE = "ilo_office.security.client_ip"
-# How many reverse proxies of ours sit in front of the app: 0 = trust only REMOTE_ADDR;
-# 1 = nginx appends the client's address to X-Forwarded-For, and that entry is used.
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Our own reverse proxies (addresses or networks): X-Forwarded-For is read only on
+# requests from them, from the right, skipping them (security.client_ip). The default is
+# a proxy on the same machine (the documented deploy binds gunicorn to 127.0.0.1); a load
+# balancer elsewhere is added by its address or network, e.g. "10.0.0.0/24". Empty: the
+# header is never believed.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {_proxy!r} is no address or network."
+        ) from error
 
 # Sessions are only ever staff sessions (public pages set no cookie). They end eight
 # hours after sign-in, a working day, whatever the activity (the expiry is not renewed
