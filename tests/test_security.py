@@ -389,3 +389,82 @@ def test_admin_is_left_out_of_the_public_csp(client, path):
 
     assert response.status_code == 200
     assert "Content-Security-Policy" not in response
+
+
+# The read beacon ------------------------------------------------------------------------
+
+
+def _reads(article):
+    from newsroom.models import DailyReads
+
+    return sum(DailyReads.objects.filter(article=article).values_list("count", flat=True))
+
+
+def _beacon(article):
+    return f"/news/{article.slug}/read/"
+
+
+def test_a_reader_posting_the_beacon_again_and_again_counts_once_a_day():
+    """A hundred posts from one reader add one read today; another reader adds one more."""
+    import time_machine
+
+    article = ArticleFactory(slug="story")
+    reader = Client(REMOTE_ADDR="192.0.2.66", HTTP_USER_AGENT="Probe/1")
+    with time_machine.travel(datetime.datetime(2027, 3, 2, 9, tzinfo=datetime.UTC), tick=False):
+        statuses = {reader.post(_beacon(article)).status_code for _ in range(100)}
+        Client(REMOTE_ADDR="198.51.100.7").post(_beacon(article))
+
+        assert statuses == {204}  # the answer says nothing about what was counted
+        assert _reads(article) == 2
+    with time_machine.travel(datetime.datetime(2027, 3, 3, 9, tzinfo=datetime.UTC), tick=False):
+        reader.post(_beacon(article))
+
+        assert _reads(article) == 3  # the next day, a new read
+
+
+def test_colleagues_behind_one_address_each_count():
+    """Two browsers behind one office address are two readers."""
+    article = ArticleFactory(slug="story")
+    for agent in ("Firefox/140", "Chrome/141"):
+        Client(REMOTE_ADDR="203.0.113.10", HTTP_USER_AGENT=agent).post(_beacon(article))
+
+    assert _reads(article) == 2
+
+
+def test_one_address_has_a_daily_budget_of_reads(monkeypatch):
+    """Changing the browser string or the article does not buy more than the address's budget."""
+    from newsroom import views
+
+    monkeypatch.setattr(views, "READS_PER_ADDRESS_PER_DAY", 3)
+    articles = [ArticleFactory(slug=f"story-{n}") for n in range(3)]
+    for n in range(12):
+        client = Client(REMOTE_ADDR="192.0.2.66", HTTP_USER_AGENT=f"Probe/{n}")
+        client.post(_beacon(articles[n % 3]))
+
+    assert sum(_reads(article) for article in articles) == 3
+    Client(REMOTE_ADDR="198.51.100.7").post(_beacon(articles[0]))
+    assert _reads(articles[0]) == 2
+
+
+def test_behind_the_proxy_readers_are_told_apart(settings):
+    """Through our proxy, readers are counted by the address it forwards, not the proxy's."""
+    settings.TRUSTED_PROXIES = ["10.0.0.2"]
+    article = ArticleFactory(slug="story")
+    proxy = Client(REMOTE_ADDR="10.0.0.2", HTTP_USER_AGENT="Firefox/140")
+    for address in ("198.51.100.7", "198.51.100.8", "198.51.100.7"):
+        proxy.post(_beacon(article), HTTP_X_FORWARDED_FOR=address)
+
+    assert _reads(article) == 2
+
+
+def test_the_beacon_keeps_no_address_in_the_cache():
+    """What the beacon remembers is hashed: the cache holds no address or browser string."""
+    from django.core.cache import cache
+
+    article = ArticleFactory(slug="story")
+    Client(REMOTE_ADDR="192.0.2.66", HTTP_USER_AGENT="ProbeAgent/7").post(_beacon(article))
+
+    keys = " ".join(str(key) for key in cache._cache)  # the test cache: local memory
+    assert "192.0.2.66" not in keys
+    assert "ProbeAgent" not in keys
+    assert keys  # something was remembered
