@@ -28,8 +28,10 @@ from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_cool_off, get_failure_limit
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import Sum
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 
 @functools.lru_cache(maxsize=8)
@@ -127,3 +129,54 @@ class AxesBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+class PermissionsPolicyMiddleware:
+    """Adds settings.PERMISSIONS_POLICY ({feature: [allowed origins]}) as a header.
+
+    Django has no setting for this header. An empty list is written `feature=()`: the
+    feature is off for the page and for anything it embeds.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(
+            f"{feature}=({' '.join(origins)})"
+            for feature, origins in getattr(settings, "PERMISSIONS_POLICY", {}).items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.header:
+            response.headers.setdefault("Permissions-Policy", self.header)
+        return response
+
+
+class UsernameInPasswordValidator:
+    """Refuses a password that contains the username (or the e-mail's local part).
+
+    Django's similarity check compares whole strings, so the username doubled
+    ("nguyenvananguyenvana" for nguyenvana) is only two-thirds similar and passes; but it
+    is the first thing an attacker who knows the username tries. Names shorter than three
+    characters are left to the other validators: they would refuse too many passphrases.
+    """
+
+    MIN_PART = 3
+
+    def _parts(self, user):
+        username = (getattr(user, "get_username", lambda: "")() or "").casefold()
+        email = (getattr(user, "email", "") or "").casefold().partition("@")[0]
+        return {part for part in (username, email) if len(part) >= self.MIN_PART}
+
+    def validate(self, password, user=None):
+        if user is None:
+            return
+        folded = password.casefold()
+        if any(part in folded for part in self._parts(user)):
+            raise ValidationError(
+                _("The password contains your username; choose one that does not."),
+                code="password_contains_username",
+            )
+
+    def get_help_text(self):
+        return _("Your password must not contain your username.")

@@ -10,6 +10,7 @@ import ipaddress
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -60,6 +61,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost with SecurityMiddleware: static files and stored pages get the header too.
+    "ilo_office.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETags on every GET and 304s for If-None-Match / If-Modified-Since (feeds send
     # Last-Modified), for cached and uncached answers alike: outside the page cache.
@@ -150,6 +153,8 @@ PAGE_CDN_SECONDS = env.int("PAGE_CDN_SECONDS", default=60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    # The similarity check misses the username doubled or inside a longer password.
+    {"NAME": "ilo_office.security.UsernameInPasswordValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
@@ -286,22 +291,19 @@ SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = False
 SESSION_SAVE_EVERY_REQUEST = False
 
-# Content-Security-Policy (django-csp 4) for the public site: everything comes from the
-# site itself (photos may be data: URIs, and come from the media host when media live
-# elsewhere); no inline script or style, no framing, forms post only to the site.
-# The admin (in both languages) is excluded for now: the stock admin and its editor
-# widgets still rely on inline styles and scripts, and it is seen only by signed-in staff;
-# it gets its own policy with nonces once those widgets allow it.
+# Content-Security-Policy (django-csp 4), one policy for the public site and the admin:
+# everything comes from the site itself (photos may be data: URIs, and come from the
+# media host when media live elsewhere); no inline script or style, no framing, forms post
+# only to the site. Inline code is allowed only with the request's nonce, which only the
+# admin uses (the editor's import map and the empty element that keeps Tiptap from
+# injecting its CSS, see admin/base_site.html); django-csp writes the nonce into the
+# header only on responses that used it, so public pages say plain 'self'.
 _MEDIA_ORIGIN = ["/".join(MEDIA_URL.split("/")[:3])] if MEDIA_URL.startswith("http") else []
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": [
-        f"/{ADMIN_URL}",
-        *(f"/{code}/{ADMIN_URL}" for code, _name in LANGUAGES if code != LANGUAGE_CODE),
-    ],
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", NONCE],
         "img-src": ["'self'", "data:", *_MEDIA_ORIGIN],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
@@ -310,4 +312,34 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
     },
+}
+
+# Permissions-Policy (ilo_office.security.PermissionsPolicyMiddleware): no page of the
+# site uses the camera, microphone, location or any other powerful browser feature, nor
+# lets an embedded frame use them.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "sync-xhr",
+        "usb",
+        "xr-spatial-tracking",
+    )
 }

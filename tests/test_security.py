@@ -382,15 +382,6 @@ def test_preview_pages_carry_the_csp_too(client):
     assert csp(response)["script-src"] == ["'self'"]
 
 
-@pytest.mark.parametrize("path", ["/admin/login/", "/vi/admin/login/"])
-def test_admin_is_left_out_of_the_public_csp(client, path):
-    """The admin (both languages) is excluded for now: its widgets still use inline code."""
-    response = client.get(path)
-
-    assert response.status_code == 200
-    assert "Content-Security-Policy" not in response
-
-
 # The read beacon ------------------------------------------------------------------------
 
 
