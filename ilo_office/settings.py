@@ -6,9 +6,11 @@ only when DEBUG is on; with DEBUG off a missing SECRET_KEY is an error.
 """
 
 import datetime
+import ipaddress
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -59,6 +61,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost with SecurityMiddleware: static files and stored pages get the header too.
+    "ilo_office.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETags on every GET and 304s for If-None-Match / If-Modified-Since (feeds send
     # Last-Modified), for cached and uncached answers alike: outside the page cache.
@@ -153,6 +157,8 @@ FRAGMENT_LOCAL_ENTRIES = env.int("FRAGMENT_LOCAL_ENTRIES", default=5000)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    # The similarity check misses the username doubled or inside a longer password.
+    {"NAME": "ilo_office.security.UsernameInPasswordValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
@@ -255,18 +261,31 @@ PREVIEW_LINK_MAX_AGE = env.int("PREVIEW_LINK_MAX_AGE", default=3 * 24 * 60 * 60)
 
 # Sign-in throttling (django-axes; see ilo_office/security.py): after AXES_FAILURE_LIMIT
 # wrong passwords for one username from one address, that pair is paused for
-# AXES_COOLOFF_MINUTES; a successful sign-in clears the count.
+# AXES_COOLOFF_MINUTES; after AXES_ADDRESS_FAILURE_LIMIT failures from one address over
+# any usernames, that address is. A successful sign-in clears its own pair's count.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_ADDRESS_FAILURE_LIMIT = env.int("AXES_ADDRESS_FAILURE_LIMIT", default=20)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "ilo_office.security.SignInAttempts"
 AXES_RESET_ON_SUCCESS = True
 # The pause lasts the time it says, counted from the lockout, not from the last try.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "ilo_office.security.locked_out"
 AXES_CLIENT_IP_CALLABLE = "ilo_office.security.client_ip"
-# How many reverse proxies of ours sit in front of the app: 0 = trust only REMOTE_ADDR;
-# 1 = nginx appends the client's address to X-Forwarded-For, and that entry is used.
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Our own reverse proxies (addresses or networks): X-Forwarded-For is read only on
+# requests from them, from the right, skipping them (security.client_ip). The default is
+# a proxy on the same machine (the documented deploy binds gunicorn to 127.0.0.1); a load
+# balancer elsewhere is added by its address or network, e.g. "10.0.0.0/24". Empty: the
+# header is never believed.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {_proxy!r} is no address or network."
+        ) from error
 
 # Sessions are only ever staff sessions (public pages set no cookie). They end eight
 # hours after sign-in, a working day, whatever the activity (the expiry is not renewed
@@ -276,22 +295,19 @@ SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = False
 SESSION_SAVE_EVERY_REQUEST = False
 
-# Content-Security-Policy (django-csp 4) for the public site: everything comes from the
-# site itself (photos may be data: URIs, and come from the media host when media live
-# elsewhere); no inline script or style, no framing, forms post only to the site.
-# The admin (in both languages) is excluded for now: the stock admin and its editor
-# widgets still rely on inline styles and scripts, and it is seen only by signed-in staff;
-# it gets its own policy with nonces once those widgets allow it.
+# Content-Security-Policy (django-csp 4), one policy for the public site and the admin:
+# everything comes from the site itself (photos may be data: URIs, and come from the
+# media host when media live elsewhere); no inline script or style, no framing, forms post
+# only to the site. Inline code is allowed only with the request's nonce, which only the
+# admin uses (the editor's import map and the empty element that keeps Tiptap from
+# injecting its CSS, see admin/base_site.html); django-csp writes the nonce into the
+# header only on responses that used it, so public pages say plain 'self'.
 _MEDIA_ORIGIN = ["/".join(MEDIA_URL.split("/")[:3])] if MEDIA_URL.startswith("http") else []
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": [
-        f"/{ADMIN_URL}",
-        *(f"/{code}/{ADMIN_URL}" for code, _name in LANGUAGES if code != LANGUAGE_CODE),
-    ],
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", NONCE],
         "img-src": ["'self'", "data:", *_MEDIA_ORIGIN],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
@@ -300,4 +316,34 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
     },
+}
+
+# Permissions-Policy (ilo_office.security.PermissionsPolicyMiddleware): no page of the
+# site uses the camera, microphone, location or any other powerful browser feature, nor
+# lets an embedded frame use them.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "sync-xhr",
+        "usb",
+        "xr-spatial-tracking",
+    )
 }

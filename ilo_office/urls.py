@@ -15,6 +15,9 @@ admin.site.site_header = _("ILO Country Office for Viet Nam")
 admin.site.site_title = _("ILO Viet Nam back office")
 admin.site.index_title = _("Back office")
 
+# Django's sitemap views say plain application/xml; every answer of the site names its charset.
+XML = "application/xml; charset=utf-8"
+
 urlpatterns = [
     path("healthz", views.health, name="health"),
     # Discovery, one address for both languages (the sitemap lists both): an index of
@@ -22,13 +25,13 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemaps.index,
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section", "content_type": XML},
         name="sitemap",
     ),
     path(
         "sitemap-<slug:section>.xml",
         sitemaps.sitemap,
-        {"sitemaps": SITEMAPS, "template_name": "sitemaps/section.xml"},
+        {"sitemaps": SITEMAPS, "template_name": "sitemaps/section.xml", "content_type": XML},
         name="sitemap_section",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -32,7 +32,7 @@ def health(request):
     """For the load balancer: 200 when the app can reach its database."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
-    return HttpResponse("ok", content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
 
 
 class SearchForm(forms.Form):

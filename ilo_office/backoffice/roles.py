@@ -7,7 +7,7 @@
   published items, scheduling, and deleting content and photos.
 - Site manager: everything an editor does, plus the order of the About menu, the home
   page blocks, featured stories and programmes, partners, areas of work, places, and
-  the staff accounts.
+  the staff accounts; lifts paused sign-ins (deletes django-axes' access attempts).
 
 The groups are made by a migration and their permissions are brought up to date after
 every `migrate` (`sync_roles`): each role gets every permission written here (a new one
@@ -41,6 +41,8 @@ PHOTOS = ("ilo_office.photo",)
 REFERENCE = ("programmes.theme", "programmes.partner", "programmes.place")
 SITE = ("pages.homeblock", "pages.featuredstory", "pages.featuredprogramme")
 ACCOUNTS = ("auth.user", "auth.group")
+# Paused sign-ins (django-axes): deleting a row lifts its pause, as the paused page promises.
+SIGN_IN_PAUSES = ("axes.accessattempt",)
 
 
 def _perms(models, *actions):
@@ -70,6 +72,7 @@ def role_permissions():
         | _perms(REFERENCE, "add", "change", "delete")
         | _perms(SITE, "add", "change", "delete", "view")
         | _perms(ACCOUNTS, "add", "change", "delete", "view")
+        | _perms(SIGN_IN_PAUSES, "view", "delete")
         | {"backoffice.arrange_navigation"}
     )
     return {CONTRIBUTOR: contributor, EDITOR: editor, SITE_MANAGER: site_manager}
