@@ -1,15 +1,22 @@
-"""Photos: uploads checked by content, renditions made once at upload."""
+"""Photos: uploads checked by content, stored without metadata, renditions made once at
+upload, old files removed; a photo readers see on published content is an editor's to change.
+"""
 
 import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image
 
 from ilo_office.images import validate_image_content
 from ilo_office.models import Photo
-from tests.factories import PhotoFactory, jpeg_bytes
+from tests.factories import (
+    PhotoFactory,
+    jpeg_bytes,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +113,164 @@ def test_admin_upload_of_a_non_image_is_a_form_error(admin_client):
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["image"]
     assert not Photo.objects.exists()
+
+
+# Staff fix a caption or credit --------------------------------------------------------
+
+
+def change_url(photo):
+    return reverse("admin:ilo_office_photo_change", args=[photo.pk])
+
+
+def change_data(photo, **changes):
+    """The change form as a browser sends it back, without a new file unless given."""
+    data = {
+        "title": photo.title,
+        "alt_text_en": photo.alt_text_en or "Workers",
+        "alt_text_vi": photo.alt_text_vi or "",
+        "caption": photo.caption,
+        "credit": photo.credit,
+    }
+    data.update(changes)
+    return data
+
+
+def test_saving_a_photo_without_a_new_file_keeps_the_file(admin_client):
+    """Fixing a caption without uploading again saves (it was a 500) and keeps the image."""
+    photo = PhotoFactory(image=upload(jpeg_bytes(800, 400)))
+    before = (photo.image.name, photo.renditions)
+    response = admin_client.post(change_url(photo), change_data(photo, caption="Fixed caption"))
+    assert response.status_code == 302
+    photo.refresh_from_db()
+    assert photo.caption == "Fixed caption"
+    assert (photo.image.name, photo.renditions) == before
+    assert default_storage.exists(photo.image.name)
+
+
+def test_truncated_jpeg_is_refused_and_leaves_no_file(admin_client, settings):
+    """A JPEG cut short passes verify() but not a full decode: a form error, no orphan file."""
+    whole = jpeg_bytes(900, 600, colour=(10, 200, 90))
+    response = admin_client.post(
+        reverse("admin:ilo_office_photo_add"),
+        {"title": "Cut", "alt_text_en": "x", "image": upload(whole[: len(whole) * 2 // 3])},
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["image"]
+    assert not Photo.objects.exists()
+    media = settings.MEDIA_ROOT
+    assert not media.exists() or not [p for p in media.rglob("*") if p.is_file()]
+
+
+# Privacy: nothing but pixels is published ---------------------------------------------
+
+
+def jpeg_with_metadata(width=1200, height=800, orientation=None):
+    """A camera-like JPEG: EXIF with GPS, an XMP packet, a comment and an ICC profile."""
+    from PIL import ImageCms
+
+    image = Image.new("RGB", (width, height), (120, 60, 30))
+    exif = Image.Exif()
+    exif[0x010F] = "CameraMaker"  # Make
+    exif[0x0131] = "SecretSoftware"
+    if orientation:
+        exif[0x0112] = orientation
+    gps = exif.get_ifd(0x8825)
+    gps[1] = "N"
+    gps[2] = (21.0, 1.0, 42.0)  # Hanoi, where the photographer stood
+    gps[3] = "E"
+    gps[4] = (105.0, 51.0, 12.0)
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    buffer = io.BytesIO()
+    image.save(
+        buffer,
+        "JPEG",
+        exif=exif.tobytes(),
+        comment=b"Home address of the source: 12 Hang Bac",
+        xmp=b"<x:xmpmeta><rdf:Description photoshop:City='Hanoi'/></x:xmpmeta>",
+        icc_profile=icc,
+    )
+    return buffer.getvalue(), icc
+
+
+def served_files(photo):
+    names = [photo.image.name]
+    for entry in photo.renditions:
+        names += [entry["webp"], entry["jpeg"]]
+    return names
+
+
+def test_no_metadata_is_published_in_the_original_or_any_rendition():
+    """GPS, camera, XMP and comments are gone from every stored file; the ICC profile stays."""
+    data, icc = jpeg_with_metadata()
+    photo = PhotoFactory(image=upload(data, "IMG_0001.jpg"))
+    for name in served_files(photo):
+        with default_storage.open(name) as f:
+            raw = f.read()
+        for secret in (b"Hang Bac", b"CameraMaker", b"SecretSoftware", b"xmpmeta", b"Exif"):
+            assert secret not in raw, (name, secret)
+        with Image.open(io.BytesIO(raw)) as image:
+            assert not image.getexif(), name
+            assert "comment" not in image.info and "xmp" not in image.info, name
+            assert image.info.get("icc_profile") == icc, name
+
+
+def test_orientation_is_applied_before_it_is_dropped():
+    """A portrait photo taken with the camera on its side is stored upright, its size swapped."""
+    data, _icc = jpeg_with_metadata(1200, 800, orientation=6)
+    photo = PhotoFactory(image=upload(data))
+    assert (photo.width, photo.height) == (800, 1200)
+    with default_storage.open(photo.image.name) as f, Image.open(f) as image:
+        assert image.size == (800, 1200)
+        assert not image.getexif()
+    assert photo.renditions[0]["height"] > photo.renditions[0]["width"]
+
+
+def test_stored_name_is_not_the_sent_name():
+    """The stored original has a made name with a random part: not guessable from the upload."""
+    first = PhotoFactory(image=upload(jpeg_bytes(), "DSC_0042.JPG"))
+    second = PhotoFactory(image=upload(jpeg_bytes(), "DSC_0042.JPG"))
+    assert first.image.name.startswith("photos/") and first.image.name.endswith(".jpg")
+    assert "dsc-0042-" in first.image.name
+    assert first.image.name != second.image.name
+
+
+def test_replacing_a_photo_deletes_the_old_files(admin_client, django_capture_on_commit_callbacks):
+    """After a new file is uploaded, the old original and renditions are no longer public."""
+    photo = PhotoFactory(image=upload(jpeg_bytes(1000, 500)))
+    old = served_files(photo)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            change_url(photo),
+            change_data(photo, image=upload(jpeg_bytes(700, 700, colour=(1, 2, 3)), "new.jpg")),
+        )
+    assert response.status_code == 302
+    photo.refresh_from_db()
+    assert photo.width == 700
+    assert not any(default_storage.exists(name) for name in old)
+    assert all(default_storage.exists(name) for name in served_files(photo))
+
+
+def test_deleting_a_photo_deletes_its_files(django_capture_on_commit_callbacks):
+    """A deleted photo leaves nothing at its old addresses, once the deletion commits."""
+    photo = PhotoFactory(image=upload(jpeg_bytes(1000, 500)))
+    names = served_files(photo)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        photo.delete()
+        assert all(default_storage.exists(name) for name in names)  # not before the commit
+    assert callbacks
+    assert not any(default_storage.exists(name) for name in names)
+
+
+def test_files_another_photo_still_uses_are_kept(django_capture_on_commit_callbacks):
+    """Photos sharing one file (volume data, a copy): deleting one keeps the file for the other."""
+    photo = PhotoFactory(image=upload(jpeg_bytes(1000, 500)))
+    twin = Photo.objects.create(
+        title="Twin",
+        alt_text="x",
+        image=photo.image.name,
+        renditions=photo.renditions,
+        renditions_of=photo.renditions_of,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        photo.delete()
+    assert all(default_storage.exists(name) for name in served_files(twin))
