@@ -10,12 +10,21 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
+from reversion.models import Version
 
+from ilo_office.backoffice.roles import CONTRIBUTOR, EDITOR, SITE_MANAGER
 from ilo_office.images import validate_image_content
 from ilo_office.models import Photo
+from newsroom.models import ArticlePhoto
 from tests.factories import (
+    ArticleFactory,
+    EventFactory,
+    OfficePageFactory,
     PhotoFactory,
+    ProgrammeFactory,
+    ThemeFactory,
     jpeg_bytes,
+    staff_user,
 )
 
 pytestmark = pytest.mark.django_db
@@ -274,3 +283,114 @@ def test_files_another_photo_still_uses_are_kept(django_capture_on_commit_callba
     with django_capture_on_commit_callbacks(execute=True):
         photo.delete()
     assert all(default_storage.exists(name) for name in served_files(twin))
+
+
+# A photo readers see follows the rule of the content that shows it -------------------
+
+
+def _hero(photo, **kwargs):
+    return ArticleFactory(hero=photo, **kwargs)
+
+
+def _further(photo, **kwargs):
+    article = ArticleFactory(**kwargs)
+    ArticlePhoto.objects.create(article=article, photo=photo)
+    return article
+
+
+PUBLIC_USES = {
+    "article main photo": _hero,
+    "article further photo": _further,
+    "event photo": lambda photo, **kw: EventFactory(photo=photo, **kw),
+    "programme photo": lambda photo, **kw: ProgrammeFactory(photo=photo, **kw),
+    "programme logo": lambda photo, **kw: ProgrammeFactory(logo=photo, **kw),
+    "office page photo": lambda photo, **kw: OfficePageFactory(photo=photo, **kw),
+}
+
+
+def as_user(client, role):
+    user = staff_user(role)
+    client.force_login(user)
+    return user
+
+
+@pytest.mark.parametrize("use", PUBLIC_USES)
+@pytest.mark.parametrize("scheduled", [False, True], ids=["live", "scheduled"])
+def test_contributor_cannot_change_a_photo_of_published_content(client, use, scheduled):
+    """Caption, credit, alt text and file of a photo on published content are refused."""
+    photo = PhotoFactory()
+    PUBLIC_USES[use](photo, scheduled=scheduled)
+    as_user(client, CONTRIBUTOR)
+    page = client.get(change_url(photo))
+    assert page.status_code == 200
+    assert "only an editor may change it" in page.content.decode()
+    assert not page.context["has_change_permission"]
+    for changes in (
+        {"caption": "Forged caption"},
+        {"credit": "Forged"},
+        {"alt_text_en": "Forged"},
+        {"image": upload(jpeg_bytes(500, 500, colour=(0, 0, 0)), "swap.jpg")},
+    ):
+        response = client.post(change_url(photo), change_data(photo, **changes))
+        assert response.status_code == 403
+    fresh = Photo.objects.get(pk=photo.pk)
+    assert (fresh.caption, fresh.credit, fresh.alt_text_en, fresh.image.name) == (
+        photo.caption,
+        photo.credit,
+        photo.alt_text_en,
+        photo.image.name,
+    )
+
+
+@pytest.mark.parametrize("use", PUBLIC_USES)
+def test_contributor_still_edits_a_photo_used_only_by_drafts(client, use):
+    """A photo shown only by drafts (or items in review) stays open to contributors."""
+    photo = PhotoFactory()
+    PUBLIC_USES[use](photo, draft=True)
+    as_user(client, CONTRIBUTOR)
+    response = client.post(change_url(photo), change_data(photo, caption="Better caption"))
+    assert response.status_code == 302
+    assert Photo.objects.get(pk=photo.pk).caption == "Better caption"
+
+
+def test_photo_of_an_area_of_work_is_a_site_managers_to_change(client):
+    """Areas of work are always public and a site manager's: so is their photo."""
+    photo = PhotoFactory()
+    ThemeFactory(photo=photo)
+    for role in (CONTRIBUTOR, EDITOR):
+        client.force_login(staff_user(role, username=role.lower()))
+        response = client.post(change_url(photo), change_data(photo, caption="Forged"))
+        assert response.status_code == 403
+    as_user(client, SITE_MANAGER)
+    response = client.post(change_url(photo), change_data(photo, caption="Checked"))
+    assert response.status_code == 302
+
+
+def test_editor_change_to_a_published_photo_is_recorded(client):
+    """An editor may change it; the revision names who and the published items it changed."""
+    photo = PhotoFactory()
+    article = ArticleFactory(hero=photo, title="Minimum wage rises")
+    editor = as_user(client, EDITOR)
+    response = client.post(change_url(photo), change_data(photo, credit="© ILO/N.Tran"))
+    assert response.status_code == 302
+    assert Photo.objects.get(pk=photo.pk).credit == "© ILO/N.Tran"
+    revision = Version.objects.get_for_object(photo).first().revision
+    assert revision.user == editor
+    assert "credit" in revision.comment.lower()
+    assert article.title in revision.comment
+
+
+def test_contributor_cannot_restore_an_old_revision_of_a_published_photo(client):
+    """The revision history is no way round the rule."""
+    photo = PhotoFactory(caption="First caption")
+    ArticleFactory(hero=photo)
+    editor_client = client
+    as_user(editor_client, EDITOR)
+    editor_client.post(change_url(photo), change_data(photo, caption="Checked caption"))
+    first = Version.objects.get_for_object(photo).last()
+    client.logout()
+    as_user(client, CONTRIBUTOR)
+    url = reverse("admin:ilo_office_photo_revision", args=[photo.pk, first.pk])
+    response = client.post(url, change_data(photo, caption="First caption"))
+    assert response.status_code == 403
+    assert Photo.objects.get(pk=photo.pk).caption == "Checked caption"
