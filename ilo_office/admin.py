@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ilo_office.admin_base import TranslatedAdmin, side_by_side
 from ilo_office.backoffice import workflow
+from ilo_office.images import PhotoUploadField
 from ilo_office.models import Photo
 from ilo_office.publishing import Publishable
 
@@ -32,6 +33,11 @@ class PhotoAdmin(TranslatedAdmin):
         ("width", "height"),
         ("created_at", "updated_at"),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "image":
+            kwargs["form_class"] = PhotoUploadField
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     # A photo shown by published content follows that content's rule: only someone who
     # may change every one of those items (an editor; a site manager for an area of

@@ -31,6 +31,7 @@ import secrets
 import unicodedata
 from pathlib import PurePosixPath
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -107,6 +108,10 @@ def validate_image_content(upload):
     """
     if getattr(upload, "_committed", False):
         return
+    if getattr(upload, "content_checked", False) or getattr(
+        getattr(upload, "file", None), "content_checked", False
+    ):
+        return  # by the admin's upload field, a moment ago
     limit = max_bytes()
     if upload.size is not None and upload.size > limit:
         raise ValidationError(
@@ -134,9 +139,9 @@ def check_image_bytes(data):
     ):
         raise ValidationError(
             _(
-                "This file contains web page or script code as well as a picture, so it "
-                "cannot be published. Please export the photo again as a plain JPEG, PNG "
-                "or WebP."
+                "This file contains more than a picture (web page, script or archive "
+                "content), so it cannot be published. Please export the photo again as a "
+                "plain JPEG, PNG or WebP."
             ),
             code="markup",
         )
@@ -183,6 +188,31 @@ def _too_many_pixels(width, height):
         code="too_many_pixels",
         params={"width": width, "height": height, "limit": limit},
     )
+
+
+class PhotoUploadField(forms.FileField):
+    """The admin's upload field: takes the file, leaves every check to the model's validator.
+
+    Django's forms.ImageField opens and verifies the file first and answers every
+    problem with one generic message; the validator above says what is wrong (too
+    large, too many pixels, a format we don't publish, script content...).
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.ClearableFileInput)
+        # The sent name is never used as such (see safe_name): a long one is no error.
+        kwargs["max_length"] = None
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("accept", "image/jpeg,image/png,image/webp")
+
+    def to_python(self, data):
+        upload = super().to_python(data)
+        if upload is not None:
+            # Here, before the form puts the file on the photo: Django reads its size
+            # then, and a bomb or a non-image would be a 500 instead of a form error.
+            validate_image_content(upload)
+            upload.content_checked = True
+        return upload
 
 
 def safe_name(sent_name, extension):
