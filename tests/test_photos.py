@@ -394,3 +394,33 @@ def test_contributor_cannot_restore_an_old_revision_of_a_published_photo(client)
     response = client.post(url, change_data(photo, caption="First caption"))
     assert response.status_code == 403
     assert Photo.objects.get(pk=photo.pk).caption == "Checked caption"
+
+
+def test_photos_stored_before_cleaning_are_cleaned_by_the_command(
+    django_capture_on_commit_callbacks,
+):
+    """`clean_photo_files` stores old originals again without GPS and deletes the old files."""
+    from django.core.files.base import ContentFile
+    from django.core.management import call_command
+
+    data, _icc = jpeg_with_metadata(1000, 600)
+    legacy = default_storage.save("photos/2020/01/IMG_0001.jpg", ContentFile(data))
+    photo = Photo.objects.create(
+        title="Old", alt_text="x", image=legacy, renditions_of=legacy, width=1000, height=600
+    )
+    twin = Photo.objects.create(
+        title="Twin", alt_text="x", image=legacy, renditions_of=legacy, width=1000, height=600
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("clean_photo_files", stdout=io.StringIO())
+    photo.refresh_from_db()
+    twin.refresh_from_db()
+    assert photo.image.name != legacy and twin.image.name == photo.image.name
+    assert twin.renditions == photo.renditions and photo.renditions
+    assert not default_storage.exists(legacy)
+    for name in served_files(photo):
+        with default_storage.open(name) as f:
+            assert b"Hang Bac" not in f.read(), name
+    out = io.StringIO()
+    call_command("clean_photo_files", stdout=out)
+    assert out.getvalue().startswith("0 photo files cleaned")
