@@ -1,8 +1,11 @@
 import reversion
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from reversion.models import Version
 
 from ilo_office.admin_base import TranslatedAdmin, side_by_side
 from ilo_office.backoffice import workflow
@@ -68,6 +71,39 @@ class PhotoAdmin(TranslatedAdmin):
             }
             reversion.set_comment(f"{entry.get_change_message()} {note}".strip())
         return entry
+
+    # Replaced and deleted files are deleted (so they stop being public); a revision
+    # from before a replacement names a file that is gone. Restoring it would leave a
+    # photo without an image on every page that shows it: refuse, and say why.
+
+    def _file_of_version_is_gone(self, version_id):
+        version = Version.objects.filter(pk=version_id).first()
+        name = str(version.field_dict.get("image") or "") if version else ""
+        return bool(name) and not Photo._meta.get_field("image").storage.exists(name)
+
+    def _refuse_restore(self, request, object_id=None):
+        messages.error(
+            request,
+            gettext(
+                "The image file of this version was deleted when the photo was replaced "
+                "or deleted. Upload the image again instead."
+            ),
+        )
+        if object_id is not None:
+            url = reverse("admin:ilo_office_photo_history", args=[object_id])
+        else:
+            url = reverse("admin:ilo_office_photo_changelist")
+        return HttpResponseRedirect(url)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        if self._file_of_version_is_gone(version_id):
+            return self._refuse_restore(request, object_id)
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if self._file_of_version_is_gone(version_id):
+            return self._refuse_restore(request)
+        return super().recover_view(request, version_id, extra_context)
 
     @admin.display(description=_("shown publicly on"))
     def used_by(self, obj):

@@ -424,3 +424,26 @@ def test_photos_stored_before_cleaning_are_cleaned_by_the_command(
     out = io.StringIO()
     call_command("clean_photo_files", stdout=out)
     assert out.getvalue().startswith("0 photo files cleaned")
+
+
+def test_restoring_a_version_whose_file_was_deleted_is_refused(
+    admin_client, django_capture_on_commit_callbacks
+):
+    """A revision from before a replacement names a deleted file: refused with a message."""
+    photo = PhotoFactory.build(image=upload(jpeg_bytes(600, 400)))
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            reverse("admin:ilo_office_photo_add"),
+            change_data(photo, image=upload(jpeg_bytes(600, 400), "first.jpg")),
+        )
+        photo = Photo.objects.get()
+        admin_client.post(
+            change_url(photo),
+            change_data(photo, image=upload(jpeg_bytes(300, 300, colour=(9, 9, 9)), "next.jpg")),
+        )
+    first = Version.objects.get_for_object(photo).last()
+    url = reverse("admin:ilo_office_photo_revision", args=[photo.pk, first.pk])
+    response = admin_client.post(url, change_data(photo), follow=True)
+    assert "Upload the image again" in response.content.decode()
+    photo.refresh_from_db()
+    assert default_storage.exists(photo.image.name) and photo.width == 300
