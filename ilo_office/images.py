@@ -280,7 +280,7 @@ class CleanPhoto:
         return buffer.getvalue()
 
 
-def make_renditions(photo, clean=None):
+def make_renditions(photo, clean=None, written=None):
     """Write the resized copies of `photo.image` to storage; return their descriptions.
 
     Each stored original has renditions of its own names (from the original's), so a
@@ -312,6 +312,8 @@ def make_renditions(photo, clean=None):
             resized.save(buffer, fmt, **options)
             name = f"photos/renditions/{photo.pk}/{stem}-{width}.{key.replace('jpeg', 'jpg')}"
             entry[key] = storage.save(name, ContentFile(buffer.getvalue()))
+            if written is not None:
+                written.append(entry[key])  # for the caller to delete if the save fails
             # Feeds announce enclosure lengths; knowing them avoids a stat per item.
             entry[f"{key}_bytes"] = buffer.tell()
         renditions.append(entry)

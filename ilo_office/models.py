@@ -102,15 +102,16 @@ class Photo(models.Model):
             self.width, self.height = clean.image.size
             written.append(self.image.name)
         try:
-            super().save(*args, **kwargs)
-            if fresh:
-                # Made once per stored file, after the save that gave the photo its id.
-                self.renditions = make_renditions(self, clean)
-                written.extend(rendition_files(self.renditions))
-                self.renditions_of = self.image.name
-                Photo._base_manager.filter(pk=self.pk).update(
-                    renditions=self.renditions, renditions_of=self.renditions_of
-                )
+            # One transaction: a row never points at files deleted below.
+            with transaction.atomic():
+                super().save(*args, **kwargs)
+                if fresh:
+                    # Made once per stored file, after the save that gave the photo its id.
+                    self.renditions = make_renditions(self, clean, written)
+                    self.renditions_of = self.image.name
+                    Photo._base_manager.filter(pk=self.pk).update(
+                        renditions=self.renditions, renditions_of=self.renditions_of
+                    )
         except BaseException:
             # Nothing refers to these new, uniquely named files: no orphan left behind.
             _delete_files(self.image.storage, written)

@@ -447,3 +447,23 @@ def test_restoring_a_version_whose_file_was_deleted_is_refused(
     assert "Upload the image again" in response.content.decode()
     photo.refresh_from_db()
     assert default_storage.exists(photo.image.name) and photo.width == 300
+
+
+def test_a_failed_save_leaves_no_file_behind(monkeypatch, settings):
+    """If making renditions fails half-way, the photo is not saved and no file is left."""
+    import ilo_office.images
+
+    real_save = Image.Image.save
+    calls = {"n": 0}
+
+    def failing_save(self, fp, format=None, **params):
+        calls["n"] += 1
+        if calls["n"] == 4:  # the original and a few renditions are written by then
+            raise OSError("disk full")
+        return real_save(self, fp, format, **params)
+
+    monkeypatch.setattr(ilo_office.images.Image.Image, "save", failing_save)
+    with pytest.raises(OSError):
+        PhotoFactory(image=upload(jpeg_bytes(2000, 1000)))
+    assert not Photo.objects.exists()
+    assert not [p for p in settings.MEDIA_ROOT.rglob("*") if p.is_file()]
