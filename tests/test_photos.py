@@ -467,3 +467,44 @@ def test_a_failed_save_leaves_no_file_behind(monkeypatch, settings):
         PhotoFactory(image=upload(jpeg_bytes(2000, 1000)))
     assert not Photo.objects.exists()
     assert not [p for p in settings.MEDIA_ROOT.rglob("*") if p.is_file()]
+
+
+def test_on_s3_storage_files_are_cleaned_and_old_ones_deleted(
+    settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    """MEDIA_STORAGE=s3: the same rules through the storage API (moto's emulated S3)."""
+    boto3 = pytest.importorskip("boto3")
+    moto = pytest.importorskip("moto")
+    for key, value in {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1",
+    }.items():
+        monkeypatch.setenv(key, value)
+    with moto.mock_aws():
+        boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="ilo-media")
+        settings.AWS_STORAGE_BUCKET_NAME = "ilo-media"
+        settings.AWS_S3_REGION_NAME = "us-east-1"
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "default": {"BACKEND": "storages.backends.s3.S3Storage"},
+        }
+
+        def keys():
+            listing = boto3.client("s3").list_objects_v2(Bucket="ilo-media")
+            return {item["Key"] for item in listing.get("Contents", [])}
+
+        data, _icc = jpeg_with_metadata(1000, 600)
+        photo = PhotoFactory(image=upload(data))
+        first = set(served_files(photo))
+        assert first == keys()
+        with default_storage.open(photo.image.name) as f:
+            assert b"Hang Bac" not in f.read()
+        with django_capture_on_commit_callbacks(execute=True):
+            photo.image = upload(jpeg_bytes(500, 500), "new.jpg")
+            photo.save()
+        assert keys() == set(served_files(photo))
+        assert not first & keys()
+        with django_capture_on_commit_callbacks(execute=True):
+            photo.delete()
+        assert keys() == set()
