@@ -60,6 +60,13 @@ class PhotoAdmin(TranslatedAdmin):
             return True
         return all(_may_change(request.user, item) for item in self._public_uses(request, obj))
 
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        if obj is None or obj.pk is None:
+            return True
+        return all(_may_change(request.user, item) for item in self._public_uses(request, obj))
+
     def log_change(self, request, obj, message):
         entry = super().log_change(request, obj, message)
         uses = self._public_uses(request, obj)

@@ -191,11 +191,11 @@ def _too_many_pixels(width, height):
 
 
 class PhotoUploadField(forms.FileField):
-    """The admin's upload field: takes the file, leaves every check to the model's validator.
+    """The admin's upload field: checks the file with the validator above, nothing else.
 
     Django's forms.ImageField opens and verifies the file first and answers every
-    problem with one generic message; the validator above says what is wrong (too
-    large, too many pixels, a format we don't publish, script content...).
+    problem with one generic message; the validator says what is wrong (too large,
+    too many pixels, a format we don't publish, script content...).
     """
 
     def __init__(self, **kwargs):

@@ -508,3 +508,15 @@ def test_on_s3_storage_files_are_cleaned_and_old_ones_deleted(
         with django_capture_on_commit_callbacks(execute=True):
             photo.delete()
         assert keys() == set()
+
+
+def test_deleting_a_photo_follows_the_same_rule(client):
+    """An editor deletes a photo of published news, not one an area of work shows."""
+    as_user(client, EDITOR)
+    news_photo, theme_photo = PhotoFactory(), PhotoFactory()
+    ArticleFactory(hero=news_photo)
+    ThemeFactory(photo=theme_photo)
+    for photo, expected in ((theme_photo, 403), (news_photo, 302)):
+        url = reverse("admin:ilo_office_photo_delete", args=[photo.pk])
+        assert client.post(url, {"post": "yes"}).status_code == expected
+    assert list(Photo.objects.all()) == [theme_photo]
