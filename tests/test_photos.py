@@ -520,3 +520,42 @@ def test_deleting_a_photo_follows_the_same_rule(client):
         url = reverse("admin:ilo_office_photo_delete", args=[photo.pk])
         assert client.post(url, {"post": "yes"}).status_code == expected
     assert list(Photo.objects.all()) == [theme_photo]
+
+
+def _png_with_metadata():
+    from PIL.PngImagePlugin import PngInfo
+
+    exif = Image.Exif()
+    exif[0x0131] = "SecretSoftware"
+    info = PngInfo()
+    info.add_text("Location", "Hang Bac street")
+    info.add_itxt("XML:com.adobe.xmp", "<x:xmpmeta>Hang Bac</x:xmpmeta>")
+    image = Image.new("RGBA", (300, 200), (10, 20, 30, 128))
+    return encoded_image(image, "PNG", pnginfo=info, exif=exif.tobytes())
+
+
+def _webp_with_metadata():
+    exif = Image.Exif()
+    exif[0x0131] = "SecretSoftware"
+    return encoded_image(
+        Image.new("RGB", (300, 200)), "WEBP", exif=exif.tobytes(), xmp=b"<x>Hang Bac</x>"
+    )
+
+
+def encoded_image(image, fmt, **options):
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, **options)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("make", "extension"), [(_png_with_metadata, ".png"), (_webp_with_metadata, ".webp")]
+)
+def test_png_and_webp_originals_are_stored_without_metadata(make, extension):
+    """PNG text chunks, XMP and EXIF in PNG and WebP uploads are not stored either."""
+    photo = PhotoFactory(image=upload(make(), "photo" + extension))
+    assert photo.image.name.endswith(extension)
+    for name in served_files(photo):
+        with default_storage.open(name) as f:
+            raw = f.read()
+        assert b"Hang Bac" not in raw and b"SecretSoftware" not in raw, name
