@@ -268,3 +268,15 @@ def test_hostile_file_names_are_stored_under_a_safe_name(admin_client, name):
 def test_safe_name_keeps_vietnamese_readable():
     """A Vietnamese name stays recognisable in ASCII (đ becomes d, not nothing)."""
     assert safe_name("Đồng Nai.jpg", "jpg").startswith("dong-nai-")
+
+
+def test_phone_jpeg_with_a_second_image_is_accepted(admin_client):
+    """Many phones write MPO (a JPEG with a preview image): it is a JPEG and is accepted."""
+    first, second = Image.new("RGB", (640, 480), (200, 10, 10)), Image.new("RGB", (160, 120))
+    data = encoded(first, "MPO", save_all=True, append_images=[second])
+    with Image.open(io.BytesIO(data)) as check:
+        assert check.format == "MPO"
+    response = post_photo(admin_client, "PXL_2026.jpg", data)
+    assert response.status_code == 302
+    photo = Photo.objects.get()
+    assert photo.image.name.endswith(".jpg") and (photo.width, photo.height) == (640, 480)
