@@ -1,11 +1,21 @@
 """Site-wide models: the shared photo library, and the former slugs that keep old URLs alive."""
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ilo_office.images import make_renditions, validate_image_content
+from ilo_office.images import (
+    CleanPhoto,
+    make_renditions,
+    rendition_files,
+    safe_name,
+    validate_image_content,
+)
 
 
 class Photo(models.Model):
@@ -63,14 +73,78 @@ class Photo(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        if self.image and self.renditions_of != self.image.name:
-            # Made once per uploaded file, after the save that gave the file its name.
-            self.renditions = make_renditions(self)
-            self.renditions_of = self.image.name
-            Photo.objects.filter(pk=self.pk).update(
-                renditions=self.renditions, renditions_of=self.renditions_of
+        stored = None
+        if self.pk is not None:
+            stored = (
+                Photo._base_manager.filter(pk=self.pk)
+                .values_list("image", "renditions_of", "renditions")
+                .first()
             )
+        # A file not yet processed: a new upload, or one stored by code that saves
+        # the file first (the demo loader). It is decoded and stored again, upright and
+        # without metadata, under a name made here; the file as sent is never kept.
+        fresh = bool(self.image) and (
+            not self.image._committed or self.image.name != self.renditions_of
+        )
+        written = []
+        superseded = set()
+        clean = None
+        if fresh:
+            if self.image._committed:
+                superseded.add(self.image.name)
+            clean = CleanPhoto.from_file(self.image)
+            self.image.save(
+                safe_name(self.image.name, clean.extension),
+                ContentFile(clean.encoded()),
+                save=False,
+            )
+            # Upright, so possibly turned a quarter: the size of what is stored now.
+            self.width, self.height = clean.image.size
+            written.append(self.image.name)
+        try:
+            # One transaction: a row never points at files deleted below.
+            with transaction.atomic():
+                super().save(*args, **kwargs)
+                if fresh:
+                    # Made once per stored file, after the save that gave the photo its id.
+                    self.renditions = make_renditions(self, clean, written)
+                    self.renditions_of = self.image.name
+                    Photo._base_manager.filter(pk=self.pk).update(
+                        renditions=self.renditions, renditions_of=self.renditions_of
+                    )
+        except BaseException:
+            # Nothing refers to these new, uniquely named files: no orphan left behind.
+            _delete_files(self.image.storage, written)
+            raise
+        old_image, old_original, old_renditions = stored or (None, None, None)
+        if old_image and old_image != self.image.name:
+            superseded.add(old_image)
+        if old_original and old_original != self.renditions_of:
+            superseded.add(old_original)
+            superseded.update(rendition_files(old_renditions))
+        superseded.discard(self.image.name)
+        forget_files(self.image.storage, superseded)
+
+    def public_uses(self, limit=10):
+        """Items readers can see that show this photo, a few of each type.
+
+        Content with status "published" (live, scheduled or expired: the workflow's
+        rule for what a contributor may no longer change), and every area of work or
+        partner (reference data, always public). A change to the photo goes live with
+        them at once, so it follows their rule (see the photo admin).
+        """
+        from ilo_office.publishing import Publishable, Status  # it imports this module
+
+        found = []
+        for model, names in _photo_references():
+            condition = models.Q()
+            for name in names:
+                condition |= models.Q(**{name: self})
+            rows = model._base_manager.filter(condition)
+            if issubclass(model, Publishable):
+                rows = rows.filter(status=Status.PUBLISHED)
+            found.extend(rows.distinct().order_by("pk")[:limit])
+        return found
 
     def srcset(self, kind):
         storage = self.image.storage
@@ -100,6 +174,67 @@ class Photo(models.Model):
             "width": entry["width"],
             "height": entry["height"],
         }
+
+
+def _photo_references():
+    """[(model, [names of its fields that point at Photo])] for the public models.
+
+    Rows edited inside a content item (an article's further photos) are reached
+    through the item's own many-to-many field; models with no page of their own are
+    left out.
+    """
+    found = []
+    for model in apps.get_models():
+        if not hasattr(model, "get_absolute_url"):
+            continue
+        names = [
+            field.name
+            for field in model._meta.get_fields()
+            if (field.many_to_one or field.many_to_many)
+            and not field.auto_created
+            and field.related_model is Photo
+        ]
+        if names:
+            found.append((model, names))
+    return found
+
+
+def _delete_files(storage, names):
+    for name in names:
+        if name and storage.exists(name):
+            storage.delete(name)
+
+
+def forget_files(storage, names):
+    """Delete these photo files once the transaction commits, unless a photo still uses them.
+
+    Replaced and deleted photos must not stay public at their old addresses. Waiting
+    for the commit keeps the files of a save that is rolled back; the check at that
+    moment keeps files that several photos share (the volume data, a copy made in the
+    shell) and renditions that belong to an original still in use.
+    """
+    names = {name for name in names if name}
+    if not names:
+        return
+
+    def delete_unused():
+        used = set()
+        for image, original, renditions in Photo._base_manager.filter(
+            models.Q(image__in=names) | models.Q(renditions_of__in=names)
+        ).values_list("image", "renditions_of", "renditions"):
+            used.update({image, original}, rendition_files(renditions))
+        _delete_files(storage, names - used)
+
+    transaction.on_commit(delete_unused)
+
+
+@receiver(post_delete, sender=Photo, dispatch_uid="ilo_office_photo_files")
+def _delete_photo_files(sender, instance, **kwargs):
+    if instance.image:
+        forget_files(
+            instance.image.storage,
+            {instance.image.name, *rendition_files(instance.renditions)},
+        )
 
 
 class SlugHistory(models.Model):

@@ -224,6 +224,11 @@ if env("MEDIA_STORAGE", default="files") == "s3":
 # Uploaded photos are the largest thing staff send; refuse absurd requests early.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Photo uploads (ilo_office.images): a larger file, or one with more pixels (a
+# decompression bomb announces billions), is refused with a form error before any
+# pixel is decoded. 8000x5000 and 15 MB are more than the web needs.
+PHOTO_MAX_UPLOAD_BYTES = env.int("PHOTO_MAX_UPLOAD_BYTES", default=15 * 1024 * 1024)
+PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=40_000_000)
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
