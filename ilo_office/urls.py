@@ -15,8 +15,12 @@ admin.site.site_header = _("ILO Country Office for Viet Nam")
 admin.site.site_title = _("ILO Viet Nam back office")
 admin.site.index_title = _("Back office")
 
+# A database outage answers the branded 503 even when it is raised outside a view.
+handler500 = "ilo_office.faults.server_error"
+
 urlpatterns = [
     path("healthz", views.health, name="health"),
+    path("readyz", views.ready, name="ready"),
     # Discovery, one address for both languages (the sitemap lists both): an index of
     # paginated sections, /sitemap-<section>.xml?p=N (see ilo_office/sitemaps.py).
     path(
