@@ -54,6 +54,17 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+class GunicornAccessFilter(logging.Filter):
+    """Lifts the request id out of gunicorn's access line into its own field."""
+
+    def filter(self, record):
+        atoms = record.args if isinstance(record.args, dict) else {}
+        request_id = atoms.get("{x-request-id}o")
+        if request_id and request_id != "-":
+            record.request_id = request_id
+        return True
+
+
 def iso_utc(created):
     moment = datetime.datetime.fromtimestamp(created, tz=datetime.UTC)
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
