@@ -72,6 +72,7 @@ def test_503_is_in_the_language_of_the_address(client):
     html = _assert_branded_503(response)
     assert '<html lang="vi">' in html
     assert 'href="/vi/"' in html
+    assert "Trang web tạm thời không truy cập được" in html
 
 
 def test_503_page_renders_without_the_database(rf, django_assert_num_queries):
