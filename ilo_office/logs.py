@@ -34,7 +34,7 @@ request_id_var = contextvars.ContextVar("request_id", default=None)
 # Innermost frames kept in `exc`; the frames that matter are near the raise, the
 # outer ones are Django's handler chain, the same for every request.
 TRACEBACK_FRAMES = 8
-TRACEBACK_MAX_CHARS = 4000
+TRACEBACK_MAX_CHARS = 3000
 # Attributes every LogRecord has; anything else was passed as `extra=` and is logged
 # when it is plain data.
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
@@ -71,13 +71,25 @@ def iso_utc(created):
 
 
 def fold_exception(exc_info):
-    """The exception's type, message and innermost frames as one line-free string."""
+    """The innermost frames of the exception, and one line for each exception it came
+    from, as one string (json.dumps escapes its newlines: the field stays one line).
+
+    The chain's own tracebacks are left out: they are mostly library internals (a Redis
+    error is three chained exceptions deep) and tripled the size of every line.
+    """
     exc_type, exc, tb = exc_info
-    lines = traceback.format_exception(exc_type, exc, tb, limit=-TRACEBACK_FRAMES)
-    text = "".join(lines).rstrip()
+    text = "".join(
+        traceback.format_exception(exc_type, exc, tb, limit=-TRACEBACK_FRAMES, chain=False)
+    )
+    cause, seen = exc, set()
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        cause = cause.__cause__ or (None if cause.__suppress_context__ else cause.__context__)
+        if cause is not None:
+            text += f"from {type(cause).__name__}: {str(cause)[:300]}\n"
+    text = text.rstrip()
     if len(text) > TRACEBACK_MAX_CHARS:
         text = "..." + text[-TRACEBACK_MAX_CHARS:]
-    # json.dumps escapes the newlines; the field stays one line in any case.
     return text
 
 
