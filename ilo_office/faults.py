@@ -14,7 +14,9 @@ import sys
 import uuid
 
 from django.conf import settings
+from django.core.signals import request_finished
 from django.db import InterfaceError, OperationalError
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.template import loader
 from django.utils import translation
@@ -52,13 +54,17 @@ class RequestIdMiddleware:
         trusted = _trusts_proxy_id() and _VALID_ID.match(given)
         request_id = given if trusted else uuid.uuid4().hex
         request.request_id = request_id
-        token = request_id_var.set(request_id)
-        try:
-            response = self.get_response(request)
-        finally:
-            request_id_var.reset(token)
+        # Kept until the response is finished, not only while the middleware runs:
+        # Django logs a 4xx/5xx answer ("Not Found: /x") after the middleware returned.
+        request_id_var.set(request_id)
+        response = self.get_response(request)
         response[REQUEST_ID_HEADER] = request_id
         return response
+
+
+@receiver(request_finished)
+def _forget_request_id(**kwargs):
+    request_id_var.set(None)
 
 
 def is_database_outage(exc):

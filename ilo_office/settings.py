@@ -290,7 +290,11 @@ LOGGING = {
     },
     # Django's own console handler (DEBUG only) would print every line a second time in
     # its plain format: Django's loggers go to the root's handlers instead.
-    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
+    # runserver's request lines (scripts/serve) too.
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
 
 # Called with every logged exception (ERROR and above): "package.module.function", a

@@ -1,5 +1,6 @@
 """Site-wide pages that compose several apps."""
 
+import logging
 import time
 import uuid
 
@@ -18,6 +19,8 @@ from django.views.generic import TemplateView
 
 from ilo_office import search
 from ilo_office.pages.home import shown_blocks
+
+logger = logging.getLogger(__name__)
 
 
 class HomeView(TemplateView):
@@ -81,11 +84,15 @@ def ready(request):
     checks = {"database": _timed(_check_database), "cache": _timed(_check_cache)}
     if not checks["database"]["ok"]:
         status, code = "unavailable", 503
+        logger.warning("readiness: database unavailable: %s", checks["database"]["error"])
     elif not checks["cache"]["ok"]:
         status, code = "degraded", 200
     else:
         status, code = "ok", 200
-    return JsonResponse({"status": status, "checks": checks}, status=code)
+    response = JsonResponse({"status": status, "checks": checks}, status=code)
+    # Probed every few seconds: one warning above, not Django's ERROR line per probe.
+    response._has_been_logged = True
+    return response
 
 
 class SearchForm(forms.Form):

@@ -264,6 +264,22 @@ def test_a_failed_request_is_one_json_line_with_its_request_id(log_lines):
     assert len(lines[0]) < 6000
 
 
+def test_a_not_found_line_carries_the_request_id(client, log_lines):
+    """Django logs 4xx answers after the middleware returned: the id must still be set."""
+    response = client.get("/news/no-such-article/")
+    assert response.status_code == 404
+    entry = json.loads([line for line in log_lines() if "Not Found" in line][-1])
+    assert entry["level"] == "WARNING"
+    assert entry["request_id"] == response["X-Request-ID"]
+
+
+def test_readiness_probe_in_an_outage_is_one_warning_not_an_error(client, caplog):
+    with database_down():
+        client.get("/readyz")
+    levels = [(r.name, r.levelname) for r in caplog.records if r.levelno >= logging.WARNING]
+    assert levels == [("ilo_office.views", "WARNING")]
+
+
 def test_log_line_outside_a_request_has_no_request_id(log_lines):
     logging.getLogger("ilo_office.test").warning("plain %s", "message", extra={"n": 3})
     entry = json.loads(log_lines()[-1])
