@@ -292,7 +292,7 @@ LOGGING = {
     # its plain format: Django's loggers go to the root's handlers instead.
     # runserver's request lines (scripts/serve) too.
     "loggers": {
-        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django": {"handlers": [], "level": env("LOG_LEVEL", default="INFO"), "propagate": True},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
