@@ -52,6 +52,12 @@ def _is_proxy(address, networks):
     return address is not None and any(address in network for network in networks)
 
 
+def from_trusted_proxy(request):
+    """Whether the request came straight from one of our own proxies (TRUSTED_PROXIES)."""
+    networks = _networks(tuple(getattr(settings, "TRUSTED_PROXIES", ())))
+    return _is_proxy(_address(request.META.get("REMOTE_ADDR", "")), networks)
+
+
 def client_ip(request):
     """The address of the client (see the module docstring)."""
     remote = request.META.get("REMOTE_ADDR", "")

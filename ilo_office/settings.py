@@ -7,6 +7,7 @@ only when DEBUG is on; with DEBUG off a missing SECRET_KEY is an error.
 
 import datetime
 import ipaddress
+import sys
 from pathlib import Path
 
 import environ
@@ -60,6 +61,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every response (cached pages, redirects, errors) carries the request id,
+    # and every log line written while answering it (ilo_office/logs.py).
+    "ilo_office.faults.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outermost with SecurityMiddleware: static files and stored pages get the header too.
     "ilo_office.security.PermissionsPolicyMiddleware",
@@ -77,6 +81,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Views that hit an unreachable database answer the branded 503 (ilo_office/faults.py).
+    # Its answer still passes every middleware above on the way out (security headers,
+    # CSP, the request id); the page cache stores only 200s, so never the 503.
+    "ilo_office.faults.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the "paused" page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -114,6 +122,33 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Bounds on every wait for PostgreSQL, so that a database that is down or stuck costs a
+# reader a quick 503 (ilo_office/faults.py), not a worker hung until gunicorn kills it.
+# In seconds; 0 turns one off. Management commands (migrate, generate_volume_data, a
+# restore) run long statements and take locks on purpose: they get only the connect
+# and idle-in-transaction bounds unless DB_STATEMENT_TIMEOUT / DB_LOCK_TIMEOUT are set.
+_MANAGEMENT_COMMAND = Path(sys.argv[0]).name == "manage.py" and sys.argv[1:2] != ["runserver"]
+DB_CONNECT_TIMEOUT = env.int("DB_CONNECT_TIMEOUT", default=3)
+DB_STATEMENT_TIMEOUT = env.float("DB_STATEMENT_TIMEOUT", default=0 if _MANAGEMENT_COMMAND else 10)
+DB_LOCK_TIMEOUT = env.float("DB_LOCK_TIMEOUT", default=0 if _MANAGEMENT_COMMAND else 5)
+DB_IDLE_IN_TRANSACTION_TIMEOUT = env.float("DB_IDLE_IN_TRANSACTION_TIMEOUT", default=60)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    # libpq waits at least 2 s (it rounds smaller values up).
+    _options.setdefault("connect_timeout", DB_CONNECT_TIMEOUT)
+    _server_timeouts = {
+        "statement_timeout": DB_STATEMENT_TIMEOUT,
+        "lock_timeout": DB_LOCK_TIMEOUT,
+        "idle_in_transaction_session_timeout": DB_IDLE_IN_TRANSACTION_TIMEOUT,
+    }
+    _options["options"] = " ".join(
+        [
+            _options.get("options", ""),
+            *(f"-c {name}={int(seconds * 1000)}" for name, seconds in _server_timeouts.items()),
+        ]
+    ).strip()
+# Seconds a reader is asked to wait (Retry-After) while the database is unreachable.
+DATABASE_OUTAGE_RETRY_AFTER = env.int("DATABASE_OUTAGE_RETRY_AFTER", default=30)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The shared cache: pages, fragments and the content generation (ilo_office/cache.py).
@@ -245,12 +280,48 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 
+# One JSON object per line on stderr: timestamp (UTC), level, logger, message, request
+# id, and an exception folded into one field (ilo_office/logs.py). gunicorn's own lines
+# use the same format (ilo_office/gunicorn_conf.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    "filters": {"request_id": {"()": "ilo_office.logs.RequestIdFilter"}},
+    "formatters": {"json": {"()": "ilo_office.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["request_id"],
+        },
+        "error_reporter": {
+            "class": "ilo_office.logs.ErrorReporterHandler",
+            "filters": ["request_id"],
+        },
+    },
+    "root": {
+        "handlers": ["console", "error_reporter"],
+        "level": env("LOG_LEVEL", default="INFO"),
+    },
+    # Django's own console handler (DEBUG only) would print every line a second time in
+    # its plain format: Django's loggers go to the root's handlers instead.
+    # runserver's request lines (scripts/serve) too.
+    "loggers": {
+        "django": {"handlers": [], "level": env("LOG_LEVEL", default="INFO"), "propagate": True},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
+
+# Called with every logged exception (ERROR and above): "package.module.function", a
+# callable `report(exc, *, request_id, record)`. See ilo_office/logs.py.
+ERROR_REPORTER = env("ERROR_REPORTER", default="")
+# Sentry, only if the deployment installed sentry-sdk itself (it is not a dependency).
+if env("SENTRY_DSN", default=""):
+    try:
+        import sentry_sdk
+    except ImportError as exc:
+        raise ImproperlyConfigured("SENTRY_DSN is set but sentry-sdk is not installed.") from exc
+    sentry_sdk.init(dsn=env("SENTRY_DSN"), send_default_pii=False)
 
 # The back office's address; behind a prefix of your choice in production.
 ADMIN_URL = env("ADMIN_URL", default="admin/").strip("/") + "/"

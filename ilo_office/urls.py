@@ -17,9 +17,12 @@ admin.site.index_title = _("Back office")
 
 # Django's sitemap views say plain application/xml; every answer of the site names its charset.
 XML = "application/xml; charset=utf-8"
+# A database outage answers the branded 503 even when it is raised outside a view.
+handler500 = "ilo_office.faults.server_error"
 
 urlpatterns = [
     path("healthz", views.health, name="health"),
+    path("readyz", views.ready, name="ready"),
     # Discovery, one address for both languages (the sitemap lists both): an index of
     # paginated sections, /sitemap-<section>.xml?p=N (see ilo_office/sitemaps.py).
     path(

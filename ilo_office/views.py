@@ -1,10 +1,15 @@
 """Site-wide pages that compose several apps."""
 
+import logging
+import time
+import uuid
+
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
 from django.db import connection
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,6 +19,8 @@ from django.views.generic import TemplateView
 
 from ilo_office import search
 from ilo_office.pages.home import shown_blocks
+
+logger = logging.getLogger(__name__)
 
 
 class HomeView(TemplateView):
@@ -29,10 +36,63 @@ class HomeView(TemplateView):
 
 @never_cache
 def health(request):
-    """For the load balancer: 200 when the app can reach its database."""
+    """Liveness, /healthz: 200 while this process answers requests at all.
+
+    It touches neither the database nor the cache: a database outage must not make a
+    supervisor restart app servers that are fine (readiness says that, /readyz).
+    """
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
+
+
+def _timed(check):
+    started = time.monotonic()
+    try:
+        error = check()
+    except Exception as exc:  # any failure is the answer here, not a 500
+        error = f"{type(exc).__name__}: {str(exc).strip()[:200]}"
+    result = {"ok": error is None, "ms": round((time.monotonic() - started) * 1000, 1)}
+    if error is not None:
+        result["error"] = error
+    return result
+
+
+def _check_database():
+    # The connection's connect_timeout (settings, DB_CONNECT_TIMEOUT) bounds the wait.
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
-    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
+        cursor.fetchone()
+
+
+def _check_cache():
+    # django-redis is configured to swallow errors (a miss, never a 500), so a failed
+    # round trip shows as a value that does not come back.
+    key = f"readyz:{uuid.uuid4().hex}"
+    cache.set(key, "1", 10)
+    found = cache.get(key)
+    cache.delete(key)
+    return None if found == "1" else "the value written was not read back"
+
+
+@never_cache
+def ready(request):
+    """Readiness, /readyz: JSON, 503 when the database cannot be reached.
+
+    The shared cache is reported too, but a cache outage only slows pages down (every
+    lookup is a miss), so it says "degraded" with a 200: taking every app server out of
+    the load balancer because Redis is down would turn a slowdown into an outage.
+    """
+    checks = {"database": _timed(_check_database), "cache": _timed(_check_cache)}
+    if not checks["database"]["ok"]:
+        status, code = "unavailable", 503
+        logger.warning("readiness: database unavailable: %s", checks["database"]["error"])
+    elif not checks["cache"]["ok"]:
+        status, code = "degraded", 200
+    else:
+        status, code = "ok", 200
+    response = JsonResponse({"status": status, "checks": checks}, status=code)
+    # Probed every few seconds: one warning above, not Django's ERROR line per probe.
+    response._has_been_logged = True
+    return response
 
 
 class SearchForm(forms.Form):

@@ -18,9 +18,10 @@ from django.utils import timezone
 from tests.bulk_site import SLUGS
 
 # URL names that are no public GET page: the back office, previews, the read beacon (POST),
-# the load balancer's health check.
+# the load balancer's health and readiness checks.
 NOT_PAGES = {
     "health",
+    "ready",
     "preview",
     "signed_preview",
     "newsroom:record_read",
