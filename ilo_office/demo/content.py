@@ -83,10 +83,10 @@ THEMES = [
         "is_cross_cutting": False,
         "order": 3,
         "summary": "Extending social security and basic social services, safety and health at "
-        "work, and action against child labour, trafficking and HIV/AIDS discrimination.",
+        "work, and action against trafficking and child labour and on HIV/AIDS at the workplace.",
         "summary_vi": "Mở rộng an sinh xã hội và các dịch vụ xã hội cơ bản, an toàn, vệ sinh "
-        "lao động, và hành động chống lao động trẻ em, mua bán người và phân biệt đối xử liên "
-        "quan đến HIV/AIDS.",
+        "lao động, và hành động chống mua bán người và lao động trẻ em và về HIV/AIDS tại nơi "
+        "làm việc.",
         "description": "<p>Extending social security and access to basic social services to "
         "the whole population is an essential priority in Viet Nam, which the ILO supports "
         "with policy advice and training.</p><p>The ILO also gives policy support, "
@@ -311,18 +311,19 @@ PARTNERS = [
 ]
 
 # Photos the seeds mention; the real images are not ours to copy, so the loader
-# draws placeholders and says so in the title and credit.
+# draws placeholders and says so in the title and credit. The alt texts say only what
+# the seed's captions say the photos show.
 PHOTOS = [
     {
         "title": "Garment workers (placeholder image)",
-        "alt_text": "Women workers at sewing machines in a garment factory",
+        "alt_text": "Women garment workers in Viet Nam",
         "caption": "The majority of garment workers in Viet Nam are women.",
         "credit": "© ILO/A.Santos (placeholder image)",
         "colour": (30, 45, 190),
     },
     {
         "title": "Better Work Viet Nam in new locations (placeholder image)",
-        "alt_text": "Signing ceremony of the Better Work Viet Nam memorandum of understanding",
+        "alt_text": "Better Work Viet Nam, to be launched in new locations and other industries",
         "caption": "The Better Work Vietnam will be launched in new locations and other "
         "industries.",
         "credit": "Photo: ILO Vietnam (placeholder image)",
@@ -330,7 +331,7 @@ PHOTOS = [
     },
     {
         "title": "DoLAB opening remarks (placeholder image)",
-        "alt_text": "Mr Dang Si Dung speaking at a lectern at the consultation workshop",
+        "alt_text": "Mr Dang Si Dung giving his opening remarks at the consultation workshop",
         "caption": "Ông Đặng Sĩ Dũng, Phó Cục trưởng DoLAB phát biểu tại Hội thảo.\n"
         "Mr. Dang Si Dung, Deputy Director of DoLAB, gave his opening remarks in the "
         "consultation workshop on safe labour migration.",
@@ -339,7 +340,8 @@ PHOTOS = [
     },
     {
         "title": "IOM Chief of Mission (placeholder image)",
-        "alt_text": "Ms Park Mihyung speaking at the consultation workshop",
+        "alt_text": "Ms Park Mihyung, Chief of Mission of IOM Vietnam, at the consultation "
+        "workshop",
         "caption": "Bà Park Mihyung, Trưởng đại diện của IOM tại Việt Nam, đánh giá cao "
         "những cam kết quan trọng của Chính phủ Việt Nam đã đưa ra nhằm bảo vệ quyền của "
         "người lao động di cư.\nMs. Park Mihyung, Chief of Mission of IOM Vietnam.",
@@ -348,7 +350,7 @@ PHOTOS = [
     },
     {
         "title": "Safe labour migration workshop (placeholder image)",
-        "alt_text": "Participants seated around a conference table at the workshop in Hanoi",
+        "alt_text": "The consultation workshop on safe labour migration in Vietnam",
         "caption": "Hội thảo Tham vấn về Chương trình và Hoạt động Hợp tác trong Lĩnh vực Di cư "
         "Lao động tại Việt Nam ngày 19/4.\nConsultation workshop on partnerships and "
         "cooperation on safe labour migration in Vietnam.",
