@@ -299,3 +299,17 @@ def test_webinar_title_printed_as_the_seed_prints_it_at_its_old_address(demo, cl
     assert response.status_code == 200
     assert html.escape(title, quote=False) in response.content.decode()
     assert "This webinar, part of the ACTRAV Webinar Series 2.0" in response.content.decode()
+
+
+def test_a_description_staff_edited_survives_a_second_load_unless_refreshed(demo):
+    """The seed's descriptions fill empty fields only; --refresh puts the seed's text back."""
+    event = Event.objects.get(title__startswith="Study Visit to Sri Lanka")
+    seed = event.description
+    event.description = "<p>Edited by the programme officer.</p>"
+    event.save()
+    call_command("load_demo_content", verbosity=0)
+    event.refresh_from_db()
+    assert event.description == "<p>Edited by the programme officer.</p>"
+    call_command("load_demo_content", "--refresh", verbosity=0)
+    event.refresh_from_db()
+    assert event.description == seed
