@@ -18,6 +18,7 @@ from django.core.management import call_command
 
 from events.models import Event
 from newsroom.models import Article
+from programmes.models import KeyFigure
 
 pytestmark = pytest.mark.django_db
 
@@ -236,9 +237,18 @@ def test_press_release_2003_keeps_every_fact_and_both_nodera_quotes(demo):
     assert_holds("000", article_text(article))
 
 
-def test_better_work_article_keeps_every_fact_and_quote(demo):
+def test_better_work_article_and_programme_keep_every_fact_and_quote(demo):
+    """The article holds the seed's facts; the programme's key figures are the seed's."""
     article = Article.objects.get(slug__startswith="better-work-vietnam")
     assert_holds("003", article_text(article))
+    figures = KeyFigure.objects.filter(programme__slug="better-work-viet-nam")
+    # "more than 440 participating garment and footwear factories which employ 750,000
+    # workers in 29 provinces and cities"
+    assert sorted((int(f.value), f.qualifier) for f in figures) == [
+        (29, ""),
+        (440, KeyFigure.Qualifier.MORE_THAN),
+        (750_000, ""),
+    ]
 
 
 def test_iom_article_keeps_every_fact_and_both_quotes_whole(demo):
