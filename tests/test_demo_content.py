@@ -23,7 +23,7 @@ SEED_EVENTS = {
     "SCORE Workshop on good practice sharing": (d(2020, 7, 28), None, "SCORE"),
     "ILO Webinar on COVID-19: Protecting Workers": (d(2020, 7, 23), None, None),
     "Virtual Open Session at the ASEAN Committee": (d(2020, 7, 22), d(2020, 7, 23), None),
-    "ILO Webinar on COVID-19: Supporting Enterprises": (d(2020, 7, 16), None, None),
+    "ILO Webinar on COVID-19:Supporting Enterprises": (d(2020, 7, 16), None, None),
     'Book Launch: "An ILO For All Seasons"': (d(2020, 6, 29), None, None),
     'Book launch: "Still Work to be Done"': (d(2020, 6, 25), None, None),
     "ILO Webinar on COVID-19: Stimulating the Economy": (d(2020, 6, 23), None, None),

@@ -1,6 +1,6 @@
 """Acceptance: with the demo content, the events pages and .ics files match the seed document.
 
-The expectations are read from the seed itself (../shared/seeds/, the events page),
+The expectations are read from the seed itself (tests/seeds/, the events page),
 not from the loader's data, so a slip in either the loader or the pages shows up.
 """
 
@@ -26,7 +26,12 @@ DATES_LINE = re.compile(r"^\s+(\d{1,2}( \w+)?( \d{4})?( - \d{1,2} \w+ \d{4})?)$"
 
 
 def seed_file():
-    for folder in (settings.BASE_DIR.parent / "shared" / "seeds", Path("/work/shared/seeds")):
+    # tests/seeds/ is the repository's copy, so the test also runs on a clean clone.
+    for folder in (
+        Path(__file__).parent / "seeds",
+        settings.BASE_DIR.parent / "shared" / "seeds",
+        Path("/work/shared/seeds"),
+    ):
         for path in sorted(folder.glob("*.txt")):
             if path.read_text(encoding="utf-8").startswith("Events and meetings"):
                 return path

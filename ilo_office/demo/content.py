@@ -83,10 +83,10 @@ THEMES = [
         "is_cross_cutting": False,
         "order": 3,
         "summary": "Extending social security and basic social services, safety and health at "
-        "work, and action against child labour, trafficking and HIV/AIDS discrimination.",
+        "work, and action against trafficking and child labour and on HIV/AIDS at the workplace.",
         "summary_vi": "Mở rộng an sinh xã hội và các dịch vụ xã hội cơ bản, an toàn, vệ sinh "
-        "lao động, và hành động chống lao động trẻ em, mua bán người và phân biệt đối xử liên "
-        "quan đến HIV/AIDS.",
+        "lao động, và hành động chống mua bán người và lao động trẻ em và về HIV/AIDS tại nơi "
+        "làm việc.",
         "description": "<p>Extending social security and access to basic social services to "
         "the whole population is an essential priority in Viet Nam, which the ILO supports "
         "with policy advice and training.</p><p>The ILO also gives policy support, "
@@ -311,18 +311,19 @@ PARTNERS = [
 ]
 
 # Photos the seeds mention; the real images are not ours to copy, so the loader
-# draws placeholders and says so in the title and credit.
+# draws placeholders and says so in the title and credit. The alt texts say only what
+# the seed's captions say the photos show.
 PHOTOS = [
     {
         "title": "Garment workers (placeholder image)",
-        "alt_text": "Women workers at sewing machines in a garment factory",
+        "alt_text": "Women garment workers in Viet Nam",
         "caption": "The majority of garment workers in Viet Nam are women.",
         "credit": "© ILO/A.Santos (placeholder image)",
         "colour": (30, 45, 190),
     },
     {
         "title": "Better Work Viet Nam in new locations (placeholder image)",
-        "alt_text": "Signing ceremony of the Better Work Viet Nam memorandum of understanding",
+        "alt_text": "Better Work Viet Nam, to be launched in new locations and other industries",
         "caption": "The Better Work Vietnam will be launched in new locations and other "
         "industries.",
         "credit": "Photo: ILO Vietnam (placeholder image)",
@@ -330,7 +331,7 @@ PHOTOS = [
     },
     {
         "title": "DoLAB opening remarks (placeholder image)",
-        "alt_text": "Mr Dang Si Dung speaking at a lectern at the consultation workshop",
+        "alt_text": "Mr Dang Si Dung giving his opening remarks at the consultation workshop",
         "caption": "Ông Đặng Sĩ Dũng, Phó Cục trưởng DoLAB phát biểu tại Hội thảo.\n"
         "Mr. Dang Si Dung, Deputy Director of DoLAB, gave his opening remarks in the "
         "consultation workshop on safe labour migration.",
@@ -339,7 +340,8 @@ PHOTOS = [
     },
     {
         "title": "IOM Chief of Mission (placeholder image)",
-        "alt_text": "Ms Park Mihyung speaking at the consultation workshop",
+        "alt_text": "Ms Park Mihyung, Chief of Mission of IOM Vietnam, at the consultation "
+        "workshop",
         "caption": "Bà Park Mihyung, Trưởng đại diện của IOM tại Việt Nam, đánh giá cao "
         "những cam kết quan trọng của Chính phủ Việt Nam đã đưa ra nhằm bảo vệ quyền của "
         "người lao động di cư.\nMs. Park Mihyung, Chief of Mission of IOM Vietnam.",
@@ -348,7 +350,7 @@ PHOTOS = [
     },
     {
         "title": "Safe labour migration workshop (placeholder image)",
-        "alt_text": "Participants seated around a conference table at the workshop in Hanoi",
+        "alt_text": "The consultation workshop on safe labour migration in Vietnam",
         "caption": "Hội thảo Tham vấn về Chương trình và Hoạt động Hợp tác trong Lĩnh vực Di cư "
         "Lao động tại Việt Nam ngày 19/4.\nConsultation workshop on partnerships and "
         "cooperation on safe labour migration in Vietnam.",
@@ -615,12 +617,15 @@ Nations and of the main development agencies working in Viet Nam, and by ILO off
 <blockquote><p>"The promotion of Decent Work is the overarching mission of our
 organization."</p><p>Yasuyuki Nodera, Regional Director of the ILO in Asia and the
 Pacific</p></blockquote>
-<p>Mr Nodera said that an action plan for Decent Work would set the priorities for joint
-action, guide the ILO's technical cooperation and fund-raising, and serve as the basis for
-consultations with constituents, government bodies and development partners. The plan takes
-Viet Nam's Ten Year National Development Strategy as a key reference, and supports the
-Comprehensive Poverty Reduction and Growth Strategy, the United Nations' Millennium
-Development Goals (MDGs) and the Viet Nam Development Goals.</p>
+<p>Mr Nodera went on:</p>
+<blockquote><p>"The action plan for Decent Work will identify priority areas for joint action
+and provide guidance for ILO technical cooperation and fund-raising activities, while serving
+as a basis for consultations between the ILO, its constituents, and other relevant
+governmental bodies and development partners."</p><p>Yasuyuki Nodera, Regional Director of
+the ILO in Asia and the Pacific</p></blockquote>
+<p>The action plan takes Viet Nam's Ten Year National Development Strategy as a key
+reference, and supports the Comprehensive Poverty Reduction and Growth Strategy, the United
+Nations' (UN) Millennium Development Goals (MDGs) and the Viet Nam Development Goals.</p>
 <p>The ILO's mission is to promote opportunities for women and men to obtain decent and
 productive work in conditions of freedom, equity, security and human dignity. Four strategic
 objectives guide its work:</p>
@@ -684,17 +689,26 @@ provinces from which many migrant workers come.</p>
 <p>The workshop reviewed how well current cooperation between IOM and DoLAB works and
 discussed priorities for 2024-2028. Opening it, Mr Dang Si Dung, Deputy Director of DoLAB,
 thanked IOM for technical and financial support to labour migration regulations, training of
-officials, public awareness of safe migration and the protection of migrant workers,
-including its input to the Law on Contract-based Vietnamese Overseas Workers and two health
-handbooks for Vietnamese migrant workers in Japan and the Republic of Korea.</p>
+officials, public awareness of safe migration and the protection of migrant workers.</p>
+<blockquote><p>"We especially appreciate IOM's support in providing inputs for the development
+and dissemination of Law on Contract-based Vietnamese Overseas Workers and the publications
+of two health handbooks for Vietnamese migrant workers living in Japan and the Republic of
+Korea. We look forward to further collaborate with IOM to raise awareness among migrant
+workers and help them make informed migration decisions via safe and regular migration
+pathways."</p><p>Dang Si Dung, Deputy Director of DoLAB</p></blockquote>
 <p>Ms Park Mihyung, Chief of Mission of IOM Vietnam, described IOM's work with the Government,
-UN agencies and civil society for safe and orderly migration, and its commitment to skills
-development for migrant workers. With MOLISA, IOM works on labour migration, counter-
-trafficking, migrant health and skills, and on the vulnerabilities of women migrant
+UN agencies, non-profit organizations and civil society organizations for safe and orderly
+migration, and its commitment to skills development for migrant workers. With the Ministry
+of Labour, Invalids and Social Affairs, IOM works on labour migration, counter-trafficking,
+migrant health and skills development, and on the vulnerabilities of women migrant
 workers.</p>
-<blockquote><p>"We are proud to work with government partners such as DoLAB to protect the
-rights and well-being of migrant workers and maximize the benefits of labour migration for
-all involved."</p><p>Park Mihyung, Chief of Mission, IOM Vietnam</p></blockquote>
+<blockquote><p>"IOM recognizes that the Government of Vietnam has been making important
+commitments in protecting the rights and well-being of Vietnamese migrant workers and
+creating an enabling environment for safe labour migration that is beneficial for people,
+communities and Vietnam's socio-economic development. We are proud to work with government
+partners such as DoLAB to protect the rights and well-being of migrant workers and maximize
+the benefits of labour migration for all involved."</p><p>Park Mihyung, Chief of Mission,
+IOM Vietnam</p></blockquote>
 <p>Participants agreed that future cooperation should focus on capacity building,
 legislation, dialogue with countries of destination, career orientation, pre-departure
 information and counselling, and support for returning migrant workers, so that migration is
@@ -778,6 +792,11 @@ EVENTS = [
         "Sixth Technical Meeting of Focal Specialists on International Labour Migration "
         "Statistics in ASEAN",
         d(2020, 9, 17),
+        description=(
+            "This meeting discusses international labour migration data statistics and brings"
+            " together representatives from national governments, the ASEAN Secretariat, "
+            "ASEAN Statistics, and ILO."
+        ),
         summary="National government representatives, the ASEAN Secretariat, ASEAN "
         "statistics staff and the ILO discuss data on international labour migration.",
         partners=["asean-secretariat"],
@@ -787,15 +806,19 @@ EVENTS = [
         "Vietnamese Overseas Workers (Revised)",
         d(2020, 9, 15),
         kind=EK.CONSULTATION,
+        description=(
+            "The Consultation workshop will provide a platform for multinational businesses "
+            "and lawmakers to discuss how the revised Law can support sustainable business "
+            "development and protect Vietnamese migrant workers."
+        ),
         summary="Multinational businesses and lawmakers discuss how the revised law can "
         "support sustainable business and protect Vietnamese migrant workers.",
-        partners=["molisa", "dolab"],
     ),
     _event(
         "SCORE Workshop on good practice sharing",
         d(2020, 7, 28),
         kind=EK.WORKSHOP,
-        summary="Enterprises and trainers of the SCORE programme share their good practices.",
+        # The seed prints the title and the day only: no summary rather than an invented one.
         programmes=["score"],
     ),
     _event(
@@ -803,6 +826,12 @@ EVENTS = [
         d(2020, 7, 23),
         kind=EK.WEBINAR,
         is_online=True,
+        description=(
+            "This webinar will offer trade unionists in Asia-Pacific an opportunity to "
+            "discuss “Pillar 3: Protecting workers in the workplace” while exploring possible"
+            " actions and strategies to influence, shape and support successful policy "
+            "outcomes linked to the ILO Policy Framework."
+        ),
         summary="Trade unionists of Asia and the Pacific discuss Pillar 3 of the ILO Policy "
         "Framework on COVID-19, protecting workers in the workplace, and how to shape policy "
         "outcomes.",
@@ -813,15 +842,24 @@ EVENTS = [
         d(2020, 7, 22),
         d(2020, 7, 23),
         is_online=True,
-        summary="An online session of the ASEAN Committee on Migrant Workers preparing its "
-        "action plan for 2021-2025.",
-        partners=["asean-secretariat"],
+        # The seed prints the title and the days only.
     ),
     _event(
-        "ILO Webinar on COVID-19: Supporting Enterprises, Jobs and Income in Asia and Pacific",
+        # The title as the seed prints it (no space after the colon); the slug is the one
+        # the title with a space gave, so that links to the event made before still work.
+        "ILO Webinar on COVID-19:Supporting Enterprises, Jobs and Income in Asia and Pacific",
         d(2020, 7, 16),
+        slug="ilo-webinar-on-covid-19-supporting-enterprises-jobs-and-income-in-asia-and-pac-2020-07-16",
         kind=EK.WEBINAR,
         is_online=True,
+        description=(
+            "This webinar, part of the ACTRAV Webinar Series 2.0, will explore how to cushion"
+            " the devastating consequences for the loss of income many workers face during "
+            "lockdown as well as the policies in place such as wage subsidies, job retention "
+            "schemes and other efforts in terms of short-term support and extension of social"
+            " protection. Trade union strategies that can influence, shape and support these "
+            "actions will also be discussed."
+        ),
         summary="Part of the ACTRAV Webinar Series 2.0: cushioning workers' loss of income "
         "during lockdown through wage subsidies, job retention schemes and social protection, "
         "and the trade union strategies that can shape them.",
@@ -830,6 +868,16 @@ EVENTS = [
         'Book Launch: "An ILO For All Seasons"',
         d(2020, 6, 29),
         kind=EK.BOOK_LAUNCH,
+        description=(
+            "Over a hundred years, the ILO has developed International Labour Standards and "
+            "Policy Responses to mitigate the effects of employment and social crises. 2020 "
+            "will be remembered as the year the world of work was brought to its knees by the"
+            " COVID-19 pandemic. The COVID-19 pandemic has shown how hasards move in a "
+            "globalized world. It has highlighted the need to use the tools that are "
+            "available for countering social and economic crises and securing the safety and "
+            "health of workers. This book traces the development of these tools and the ways "
+            "in which they have been successfully applied over the last hundred years."
+        ),
         summary="A book tracing how, over a hundred years, the ILO built standards and policy "
         "responses to employment and social crises, launched as COVID-19 brings the world of "
         "work to its knees.",
@@ -838,6 +886,14 @@ EVENTS = [
         'Book launch: "Still Work to be Done"',
         d(2020, 6, 25),
         kind=EK.BOOK_LAUNCH,
+        description=(
+            "In this book, Luc Cortebeeck examines the future of work: how can we eliminate "
+            "child labour and exploitation?How do we make governments ans multinationals "
+            "respect all workers in supply chains? How will we work in the post-coronavirus "
+            "world? These are some questions that Luc Cortebeeck tried to respond in this "
+            "book which is a plea for effective international social regulations and a strong"
+            " ILO as cornerstone for social progress."
+        ),
         summary="Luc Cortebeeck's plea for effective international social regulation and a "
         "strong ILO: child labour, workers in supply chains and work after the coronavirus.",
     ),
@@ -846,6 +902,18 @@ EVENTS = [
         d(2020, 6, 23),
         kind=EK.WEBINAR,
         is_online=True,
+        description=(
+            "The lockdown measures have sparked an unprecedented economic crisis in most "
+            "countries around the world. “Jobs-led” and “human centred” economic policies "
+            "have become increasingly important and necessary in the COVID-19 crisis and "
+            "recovery response. The ILO Policy Framework on COVID-19 Crisis based on "
+            "International Labour Standards identified out four (4) pillars to fight the "
+            "crisis and one of which is the pillar on “Stimulating the Economy and "
+            "Employment”. This webinar, part of the ACTRAV Webinar Series 2.0 will explore "
+            "how economic and employment policies (in particular active labour market "
+            "policies) can support workers and sectors in the Asia Pacific region to promote "
+            "employment growth and more decent work on the road to recovery."
+        ),
         summary="Part of the ACTRAV Webinar Series 2.0: how economic and active labour market "
         "policies can support workers and sectors in Asia and the Pacific on the road to "
         "recovery.",
@@ -855,6 +923,10 @@ EVENTS = [
         d(2020, 5, 26),
         d(2020, 5, 27),
         kind=EK.TRAINING,
+        description=(
+            "The Responsible Supply Chains in Asia programme is conducting a training seminar"
+            " for Wood Industry executives, government officials, unions and employers"
+        ),
         summary="A training seminar of the Responsible Supply Chains in Asia programme for "
         "wood industry executives, government officials, unions and employers.",
         programmes=["rsca"],
@@ -864,6 +936,12 @@ EVENTS = [
         d(2020, 4, 30),
         kind=EK.WEBINAR,
         is_online=True,
+        description=(
+            "The technical webinar will bring together experts to discuss preliminary "
+            "findings and emerging themes. The webinar is a consultation dialogue with the "
+            "taskforce members of the Textile Eco-innovation Research Network (TERN) of the "
+            "Decent Work in the Garment Sector Supply Chains in Asia project (ILO-Sida)."
+        ),
         summary="Experts discuss preliminary findings with the taskforce of the Textile "
         "Eco-innovation Research Network (TERN) of the ILO-Sida garment supply chains project.",
         programmes=["ilo-sida-garment-supply-chains"],
@@ -873,6 +951,12 @@ EVENTS = [
         "Technical meetings on Convention 105 ratification dossier",
         d(2020, 3, 1),
         d(2020, 3, 7),
+        description=(
+            "In the first quarter of 2020, under the support of ILO EU project on Promoting "
+            "ILS within framework of EVFTA, MOLISA will hold nine technical meetings with "
+            "Ministry of Justice, Government Office, President Office, and National Assembly "
+            "Committees to advocate for the Convention 105 ratification dossier."
+        ),
         summary="MOLISA holds nine technical meetings with the Ministry of Justice, the "
         "Government Office, the President Office and National Assembly committees to advocate "
         "for ratifying Convention 105, with support of the ILO-EU project on labour standards "
@@ -885,6 +969,11 @@ EVENTS = [
         d(2020, 3, 1),
         d(2020, 3, 7),
         kind=EK.WORKSHOP,
+        description=(
+            "On the first week of March 2020, MOLISA Legal Dept. in coordination with ILO EU "
+            "Project on Promoting ILS within framework of EVFTA will organize the workshop to"
+            " launch ILO Convention 98 ratification and consult on its implementation plan."
+        ),
         summary="MOLISA's Legal Department and the ILO-EU project launch the ratification of "
         "ILO Convention 98 and consult on the plan to implement it.",
         programmes=["ilo-eu-evfta-labour-standards"],
@@ -896,6 +985,11 @@ EVENTS = [
         d(2020, 3, 10),
         kind=EK.STUDY_VISIT,
         country="Sri Lanka",
+        description=(
+            "A study visit to Sri Lanka is being organised by the ENHANCE Project for "
+            "Vietnamese delegates to learn from the experiences of Sri Lanka in preventing "
+            "and eliminating child labour and implementing child labour free zones."
+        ),
         summary="Vietnamese delegates learn how Sri Lanka prevents and eliminates child labour "
         "and runs child labour free zones.",
         programmes=["enhance"],
@@ -906,6 +1000,11 @@ EVENTS = [
         d(2020, 2, 29),
         kind=EK.SURVEY,
         country="Viet Nam",
+        description=(
+            "The ENHANCE Project will undertake an endline survey on the Knowledge, Attitudes"
+            " and Practices (KAP) related to child labour in Viet Nam to assess changes since"
+            " project implementation."
+        ),
         summary="An endline survey of knowledge, attitudes and practices (KAP) on child labour "
         "measures what has changed since the project began.",
         programmes=["enhance"],
@@ -916,6 +1015,15 @@ EVENTS = [
         d(2020, 2, 20),
         city="Hanoi",
         country="Viet Nam",
+        description=(
+            'Approximately 30 people will attend an inception meeting of "CSR Think-Tank" on '
+            "20 Feburary 2020 in Hanoi. The Think-Tank, composed of 14 members and initiated "
+            "within the RSCA project, will be working as a task force to provide advisory "
+            "contribution to the Department of Fisheries (D-FISH, MARD) in the strategizing "
+            "and policy making for promoting CSR/RBC in seafood supply chains in Viet Nam for"
+            " sustainable trade and development of the sector. The event will be witnessed by"
+            " representatives from EU Delegation, EUROCHAM Viet Nam and ILO Hanoi."
+        ),
         summary="About 30 people attend the first meeting of the 14-member CSR Think-Tank, "
         "which will advise the Department of Fisheries (D-FISH, MARD) on promoting CSR and "
         "responsible business conduct in seafood supply chains.",
@@ -930,6 +1038,19 @@ EVENTS = [
         kind=EK.WORKSHOP,
         city="Can Tho City",
         country="Viet Nam",
+        description=(
+            "Representatives of DOLISAs, FOLs and provicial affiliates of Viet Nam "
+            "Cooperative Alliance from 10 provinces and cities from Central Coastal and "
+            "Mekong Delta regions, together with wood and seafood associations, "
+            "representatives from EU Delegation to Viet Nam (Trade and Economic Affairs "
+            "section) and EUROCHAM Viet Nam, will participate in 2-day workshop from 13-14 "
+            "February 2020 in Can Tho City. Key topic of discussion will be the role of the "
+            "workers in implementing ILO's CSR agenda and how they can effectively engage in "
+            "this process. The workshop is co-organized within the RSCA (ILO) project by ILO "
+            "Hanoi and the Viet Nam General Confederation of Labour, aiming to advocacy to "
+            "the process of ratification of EVFTA by the EU Parliament and the Viet Nam "
+            "National Assembly which to take place this year."
+        ),
         summary="DOLISAs, labour federations and Cooperative Alliance affiliates of ten "
         "provinces and cities of the Central Coast and the Mekong Delta discuss the role of "
         "workers in CSR, in a workshop co-organized by ILO Hanoi and VGCL.",
@@ -941,6 +1062,11 @@ EVENTS = [
         d(2020, 2, 1),
         d(2020, 2, 7),
         kind=EK.WORKSHOP,
+        description=(
+            "MOLISA Inspectorate will organize a Review Workshop in February 2020 to review "
+            "the national campaign on ''Enhancing the compliance with labour law of wood work"
+            " sector enterprises in the whole country''."
+        ),
         summary="The MOLISA Inspectorate reviews the national campaign to improve compliance "
         "with labour law in woodwork enterprises.",
         partners=["molisa"],
@@ -949,6 +1075,16 @@ EVENTS = [
         "Upcoming publication of National Child Labour Survey (NCLS) 2018",
         d(2020, 1, 1),
         kind=EK.OTHER,
+        description=(
+            "The findings of the NCLS 2018 (the second of its kind in Vietnam) are expected "
+            "to be published early next year. The new survey will provide up to date "
+            "information on the extent, characteristics and determinants of child labour in "
+            "Viet Nam, and findings will guide the development of future strategies and "
+            "interventions to prevent and reduce child labour in the country. With ILO "
+            "technical support, the statistical data collection was led by GSO, and the "
+            "report is being prepared by the Institute of Labour Science and Social Affairs "
+            "(ILSSA)."
+        ),
         summary="Findings of the second National Child Labour Survey, on the extent, "
         "characteristics and causes of child labour in Viet Nam; data collected by GSO with "
         "ILO support, report prepared by ILSSA.",
@@ -961,6 +1097,14 @@ EVENTS = [
         kind=EK.OTHER,
         city="An Giang and Hanoi",
         country="Viet Nam",
+        description=(
+            "The ENHANCE project will support the development of an internationally "
+            "recognized and credible child labour free certification scheme for enterprises "
+            "to apply to products produced in Vietnam. The scheme will be piloted through the"
+            " project\u2019s current livelihood interventions in An Giang and Hanoi in partnership"
+            " with the Viet Nam Handicraft exporters Association (Vietcraft) and Vietnam "
+            "Rural Industries Research and Development Institute (VIRI)."
+        ),
         summary="A credible child labour free certification scheme for enterprises, piloted in "
         "the project's livelihood work in An Giang and Hanoi with Vietcraft and VIRI.",
         programmes=["enhance"],
@@ -974,7 +1118,9 @@ PUBLISHED_AT = datetime.datetime(2020, 1, 1, 8, 0, tzinfo=HANOI)
 
 
 def event_slug(spec):
-    """Seed events are found again by a slug made from title and first day."""
+    """Seed events are found again by a slug made from title and first day (or a fixed one)."""
     from ilo_office.text import slugify_vi
 
+    if spec.get("slug"):
+        return spec["slug"]
     return slugify_vi(f"{spec['title'][:80]} {spec['start_date']:%Y-%m-%d}")
