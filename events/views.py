@@ -133,7 +133,9 @@ def _calendar(request, events, name):
         return None
     site = request.build_absolute_uri("/")
     language = translation.get_language() or ""
-    keys = {pk: f"vevent:{generation}:{language}:{site}:{pk}" for pk in pks}
+    # (Not the "vevent:" keys of earlier releases, which held the lines alone: a deploy
+    # must not read an entry of another shape from the shared cache.)
+    keys = {pk: f"ics-entry:{generation}:{language}:{site}:{pk}" for pk in pks}
     entries = {pk: local_copies.get(key) for pk, key in keys.items()}
     wanted = [keys[pk] for pk, found in entries.items() if found is None]
     if wanted:
