@@ -366,3 +366,15 @@ def test_publish_button_dates_a_draft_from_when_it_went_live(client):
     press(client, article, "_publish", **times("publish_at", last_week))
     article.refresh_from_db()
     assert timezone.now() - article.publish_at < datetime.timedelta(minutes=1)
+
+
+def test_publishing_history_survives_a_deleted_account(client):
+    """A log entry whose author's account was deleted shows a dash, not an error page."""
+    article = ArticleFactory(draft=True)
+    writer = staff_user(CONTRIBUTOR, username="lan")
+    submitted_by(client, writer, article)
+    writer.delete()
+    client.force_login(staff_user(EDITOR))
+    response = client.get(change_url(article))
+    assert response.status_code == 200
+    assert "Submitted for review" in response.content.decode()
