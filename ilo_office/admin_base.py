@@ -440,7 +440,7 @@ class PublishableAdmin(TranslatedAdmin):
     def status_badge(self, obj):
         return status_badge(obj)
 
-    def _bulk(self, request, queryset, allowed, move, done_message):
+    def _bulk(self, request, queryset, allowed, move, done_message, skipped_hint=None):
         done = skipped = 0
         for obj in queryset:
             if allowed(request.user, obj):
@@ -463,6 +463,8 @@ class PublishableAdmin(TranslatedAdmin):
                 % {"count": skipped},
                 messages.WARNING,
             )
+            if skipped_hint:
+                self.message_user(request, skipped_hint, messages.INFO)
 
     @admin.action(description=_("Submit the selected items for review"), permissions=["change"])
     def submit_selected(self, request, queryset):
@@ -491,6 +493,10 @@ class PublishableAdmin(TranslatedAdmin):
             lambda n: (
                 ngettext("%(count)d item published.", "%(count)d items published.", n)
                 % {"count": n}
+            ),
+            skipped_hint=_(
+                "Only items in review are published from the list. Open a draft to read it "
+                "and publish it from its own page."
             ),
         )
 

@@ -327,6 +327,7 @@ def test_bulk_publish_publishes_items_in_review_only(client):
     )
     html = response.content.decode()
     assert "1 item published." in html and "1 item was left as it was" in html
+    assert "Only items in review are published from the list" in html
     assert list(Article.objects.published().values_list("title", flat=True)) == ["Submitted"]
 
 
