@@ -176,10 +176,13 @@ def test_only_editors_recover_a_deleted_draft(client):
     deleted = Version.objects.get_deleted(Article).get()
     recover_url = reverse("admin:newsroom_article_recover", args=[deleted.pk])
     client.force_login(staff_user("Contributor"))
+    changelist = reverse("admin:newsroom_article_changelist")
+    assert "recoverlink" not in client.get(changelist).content.decode()
     assert client.get(reverse("admin:newsroom_article_recoverlist")).status_code == 403
     assert client.get(recover_url).status_code == 403
     assert client.post(recover_url, {"title_en": "Back"}).status_code == 403
     assert not Article.objects.exists()
     client.force_login(staff_user("Editor", username="editor-2"))
+    assert "recoverlink" in client.get(changelist).content.decode()
     save_form(client, recover_url)
     assert Article.objects.get().title == "First title"
