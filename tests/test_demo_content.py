@@ -299,3 +299,29 @@ def test_republishing_a_demo_article_keeps_its_date(demo, client):
     article.refresh_from_db()
     assert article.is_published
     assert article.publish_at.astimezone(HANOI).date() == d(2003, 2, 17)
+
+
+def test_items_loaded_before_the_loader_kept_records_stay_staffs_when_edited(demo, monkeypatch):
+    """Content an older loader made: untouched articles refresh later, an edited one never."""
+    from ilo_office.backoffice.models import DemoItem
+
+    better_work = "better-work-vietnam-program-to-deploy-in-hanoi-and-other-localities"
+    edited = Article.objects.get(slug=OPENING)
+    edited.title = "Edited by the press officer"
+    edited.save()
+    DemoItem.objects.all().delete()  # as if loaded before the loader kept records
+    load_again()
+    with_seed_title(monkeypatch, OPENING, "A new seed title")
+    from ilo_office.demo import content
+
+    monkeypatch.setattr(
+        content,
+        "ARTICLES",
+        [
+            {**spec, "title": "Better Work, retitled"} if spec["slug"] == better_work else spec
+            for spec in content.ARTICLES
+        ],
+    )
+    load_again("--refresh")
+    assert Article.objects.get(slug=OPENING).title == "Edited by the press officer"
+    assert Article.objects.get(slug=better_work).title == "Better Work, retitled"
