@@ -388,6 +388,10 @@ class PublishableAdmin(TranslatedAdmin):
             "locked_in_review": obj is not None
             and not add
             and workflow.locked_in_review(request.user, obj),
+            "returns_to_draft": editable
+            and not add
+            and obj.status == Status.REVIEW
+            and not self.has_publish_permission(request),
         }
         return super().render_change_form(request, context, add, change, form_url, obj)
 

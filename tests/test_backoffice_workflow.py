@@ -294,6 +294,10 @@ def test_authors_change_after_submission_sends_the_item_back_to_draft(client):
     """The author may still change an article in review, but it goes back to draft, logged."""
     article = ArticleFactory(title="Submitted text", draft=True)
     submitted_by(client, staff_user(CONTRIBUTOR, username="lan"), article)
+    assert (
+        "if you change it, it goes back to draft"
+        in client.get(change_url(article)).content.decode()
+    )
     response = press(client, article, "_save", title_en="Changed after submitting")
     assert response.status_code == 302
     article.refresh_from_db()
