@@ -77,6 +77,27 @@ class BackofficeAdmin(CompareVersionAdmin):
         context["media"] = with_csp_nonce(request, context["media"])
         return super().render_change_form(request, context, *args, **kwargs)
 
+    # Recovering a deleted item undoes a deletion: only those who may delete may do it.
+
+    def may_recover(self, request):
+        return self.has_delete_permission(request)
+
+    def changelist_view(self, request, extra_context=None):
+        # Reversion shows "Recover deleted ..." to whoever may change; hide it from the rest.
+        if not self.may_recover(request):
+            extra_context = {**(extra_context or {}), "has_change_permission": False}
+        return super().changelist_view(request, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.may_recover(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.may_recover(request):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
 
 class TranslatedAdmin(BackofficeAdmin, TranslationAdmin):
     """English and Vietnamese columns of each translated field, side by side."""
@@ -131,8 +152,7 @@ class WorkflowFormMixin(forms.BaseForm):
     before = None
     button = None
 
-    # A publish time typed in the form has whole seconds; the stored one may not.
-    TOLERANCE = timezone.timedelta(seconds=1)
+    TOLERANCE = workflow.TOLERANCE
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -155,9 +175,21 @@ class WorkflowFormMixin(forms.BaseForm):
         wanted = WORKFLOW_BUTTONS.get(self.button)
         if wanted is not None:
             cleaned["status"] = wanted
+        self._keep_stored_times(cleaned)
         if not self.may_publish:
             self._refuse_publishing(cleaned)
         return cleaned
+
+    def _keep_stored_times(self, cleaned):
+        # The form shows times to the second; sent back unchanged, they are the stored
+        # ones, not a new schedule (nor a reason to keep an old publish time when a
+        # draft is published: see workflow.go_live_now_if_first_time).
+        if self.before is None:
+            return
+        for name in ("publish_at", "unpublish_at"):
+            value, stored = cleaned.get(name), getattr(self.before, name)
+            if value is not None and stored is not None and abs(value - stored) < self.TOLERANCE:
+                cleaned[name] = stored
 
     def _refuse_publishing(self, cleaned):
         if cleaned.get("status") == Status.PUBLISHED or self.button == "_unpublish":
@@ -296,10 +328,20 @@ class PublishableAdmin(TranslatedAdmin):
             (WorkflowFormMixin, form),
             {
                 "may_publish": self.has_publish_permission(request),
-                "before": workflow.snapshot(obj) if obj is not None else None,
+                "before": self._stored_before(request, obj),
                 "button": button,
             },
         )
+
+    def _stored_before(self, request, obj):
+        if obj is None:
+            return None
+        # A revision view has already put the old version in the database (and rolls it
+        # back unless saved): the item as it was before is what the rules compare with.
+        before = getattr(request, "_workflow_before", None)
+        if before is not None and before[0] == (type(obj), obj.pk):
+            return before[1]
+        return workflow.snapshot(obj)
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -308,11 +350,22 @@ class PublishableAdmin(TranslatedAdmin):
             before = form.before
         else:  # the list's inline editing
             before = workflow.snapshot(obj)
+        returned = workflow.sends_back_to_draft(request.user, obj, before)
+        if returned:
+            obj.status = Status.DRAFT
         if obj.status == Status.PUBLISHED:
             workflow.go_live_now_if_first_time(obj, before)
         super().save_model(request, obj, form, change)
         entry = workflow.record(obj, request.user, before)
-        if entry is not None and getattr(form, "button", None):
+        if returned:
+            messages.warning(
+                request,
+                _(
+                    "You changed an item that was in review, so it is back in draft: the "
+                    "editors review what you submit. Submit it for review again when it is ready."
+                ),
+            )
+        elif entry is not None and getattr(form, "button", None):
             messages.info(request, f"{entry.object_repr}: {entry.get_action_display()}")
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
@@ -332,6 +385,13 @@ class PublishableAdmin(TranslatedAdmin):
             "can_preview": editable and _previewable(self.model),
             "preview_url": _preview_url(obj),
             "log": list(workflow.log_for(obj)[:50]) if obj is not None else [],
+            "locked_in_review": obj is not None
+            and not add
+            and workflow.locked_in_review(request.user, obj),
+            "returns_to_draft": editable
+            and not add
+            and obj.status == Status.REVIEW
+            and not self.has_publish_permission(request),
         }
         return super().render_change_form(request, context, add, change, form_url, obj)
 
@@ -361,6 +421,10 @@ class PublishableAdmin(TranslatedAdmin):
         current = self.get_object(request, unquote(object_id))
         if current is not None and not self.has_change_permission(request, current):
             raise PermissionDenied
+        if current is not None:
+            # The form must compare with the item as it is, not with the old version
+            # reversion puts in the database first (else old publish times pass as kept).
+            request._workflow_before = ((type(current), current.pk), workflow.snapshot(current))
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
@@ -380,7 +444,7 @@ class PublishableAdmin(TranslatedAdmin):
     def status_badge(self, obj):
         return status_badge(obj)
 
-    def _bulk(self, request, queryset, allowed, move, done_message):
+    def _bulk(self, request, queryset, allowed, move, done_message, skipped_hint=None):
         done = skipped = 0
         for obj in queryset:
             if allowed(request.user, obj):
@@ -403,6 +467,8 @@ class PublishableAdmin(TranslatedAdmin):
                 % {"count": skipped},
                 messages.WARNING,
             )
+            if skipped_hint:
+                self.message_user(request, skipped_hint, messages.INFO)
 
     @admin.action(description=_("Submit the selected items for review"), permissions=["change"])
     def submit_selected(self, request, queryset):
@@ -426,11 +492,15 @@ class PublishableAdmin(TranslatedAdmin):
         self._bulk(
             request,
             queryset,
-            workflow.can_publish_item,
+            workflow.can_publish_reviewed,
             workflow.publish,
             lambda n: (
                 ngettext("%(count)d item published.", "%(count)d items published.", n)
                 % {"count": n}
+            ),
+            skipped_hint=_(
+                "Only items in review are published from the list. Open a draft to read it "
+                "and publish it from its own page."
             ),
         )
 

@@ -141,3 +141,48 @@ def test_contributor_cannot_restore_an_old_version_over_a_published_item(client)
     assert client.post(url, {"title_en": "Hijacked"}).status_code == 403
     article.refresh_from_db()
     assert article.status == "published" and article.title == "First title"
+
+
+def test_contributor_cannot_restore_an_old_publish_time(client):
+    """Restoring an older revision of a draft does not let a contributor change its publish time."""
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.test_backoffice_roles import times
+
+    client.force_login(staff_user("Editor"))
+    article, *_ = write_article(client)
+    change = reverse("admin:newsroom_article_change", args=[article.pk])
+    old_time = timezone.now() + datetime.timedelta(days=30)
+    save_form(client, change, **times("publish_at", old_time))
+    now_time = timezone.now().replace(microsecond=0)
+    save_form(client, change, **times("publish_at", now_time))
+    scheduled_version = Version.objects.get_for_object(article).order_by("pk")[1]
+    client.force_login(staff_user("Contributor"))
+    url = reverse("admin:newsroom_article_revision", args=[article.pk, scheduled_version.pk])
+    response = client.post(url, form_data(client.get(url)))
+    assert response.status_code == 200
+    assert "Only an editor can schedule" in response.content.decode()
+    article.refresh_from_db()
+    assert article.publish_at == now_time
+
+
+def test_only_editors_recover_a_deleted_draft(client):
+    """A contributor cannot bring back a draft an editor deleted; the editor can."""
+    client.force_login(staff_user("Editor"))
+    article, *_ = write_article(client)
+    client.post(reverse("admin:newsroom_article_delete", args=[article.pk]), {"post": "yes"})
+    deleted = Version.objects.get_deleted(Article).get()
+    recover_url = reverse("admin:newsroom_article_recover", args=[deleted.pk])
+    client.force_login(staff_user("Contributor"))
+    changelist = reverse("admin:newsroom_article_changelist")
+    assert "recoverlink" not in client.get(changelist).content.decode()
+    assert client.get(reverse("admin:newsroom_article_recoverlist")).status_code == 403
+    assert client.get(recover_url).status_code == 403
+    assert client.post(recover_url, {"title_en": "Back"}).status_code == 403
+    assert not Article.objects.exists()
+    client.force_login(staff_user("Editor", username="editor-2"))
+    assert "recoverlink" in client.get(changelist).content.decode()
+    save_form(client, recover_url)
+    assert Article.objects.get().title == "First title"

@@ -276,7 +276,8 @@ ACTIONS = {
     "add a draft": add_draft,
     "add as published": add_published,
     "edit a draft": edit_draft,
-    "edit an item in review": edit_in_review,
+    # Submitted by someone else (the factory): locked to its author and the editors.
+    "edit another's item in review": edit_in_review,
     "edit a published item": edit_published,
     "edit a scheduled item": edit_scheduled,
     "submit for review (button)": submit_button,
@@ -294,7 +295,6 @@ ACTIONS = {
 CONTRIBUTOR_MAY = {
     "add a draft",
     "edit a draft",
-    "edit an item in review",
     "submit for review (button)",
     "submit for review (bulk)",
 }

@@ -123,7 +123,9 @@ def test_scheduled_article_goes_live_at_its_time_without_any_job(client):
 
 def test_first_publication_dates_the_article_from_when_it_went_live(client):
     """A draft written last week and published today carries today's date, not last week's."""
-    article = ArticleFactory(draft=True, publish_at=timezone.now() - datetime.timedelta(days=7))
+    article = ArticleFactory(
+        status=Status.REVIEW, publish_at=timezone.now() - datetime.timedelta(days=7)
+    )
     client.force_login(staff_user(EDITOR))
     client.post(CHANGELIST, {"action": "publish_selected", "_selected_action": [article.pk]})
     article.refresh_from_db()
@@ -131,13 +133,13 @@ def test_first_publication_dates_the_article_from_when_it_went_live(client):
 
 
 def test_bulk_publish_reports_what_it_left_alone(client):
-    """Bulk publish publishes the drafts and says how many selected items it did not touch."""
-    drafts = [ArticleFactory(draft=True), ArticleFactory(status=Status.REVIEW)]
+    """Bulk publish publishes the items in review and says how many it did not touch."""
+    waiting = [ArticleFactory(status=Status.REVIEW), ArticleFactory(status=Status.REVIEW)]
     live = ArticleFactory()
     client.force_login(staff_user(EDITOR))
     response = client.post(
         CHANGELIST,
-        {"action": "publish_selected", "_selected_action": [a.pk for a in [*drafts, live]]},
+        {"action": "publish_selected", "_selected_action": [a.pk for a in [*waiting, live]]},
         follow=True,
     )
     html = response.content.decode()
@@ -263,3 +265,121 @@ def test_site_manager_cannot_make_anyone_a_superuser(client):
     client.post(url, {**data, "is_superuser": "on"})
     manager.refresh_from_db()
     assert not manager.is_superuser
+
+
+def submitted_by(client, user, article):
+    """`user` submits `article` for review with the button, as in the admin."""
+    client.force_login(user)
+    assert press(client, article, "_submit").status_code == 302
+    article.refresh_from_db()
+    assert article.status == Status.REVIEW
+
+
+def test_an_item_in_review_is_read_only_to_other_contributors(client):
+    """Another contributor sees an article in review read-only, told why, and cannot change it."""
+    article = ArticleFactory(title="Reviewed text", draft=True)
+    submitted_by(client, staff_user(CONTRIBUTOR, username="lan"), article)
+    client.force_login(staff_user(CONTRIBUTOR, username="hoa"))
+    page = client.get(change_url(article))
+    html = page.content.decode()
+    assert 'name="title_en"' not in html
+    assert "in review" in html and "only its author and the editors can change it" in html
+    response = client.post(change_url(article), {"title_en": "Slipped in", "status": "review"})
+    assert response.status_code == 403
+    article.refresh_from_db()
+    assert (article.title, article.status) == ("Reviewed text", Status.REVIEW)
+
+
+def test_authors_change_after_submission_sends_the_item_back_to_draft(client):
+    """The author may still change an article in review, but it goes back to draft, logged."""
+    article = ArticleFactory(title="Submitted text", draft=True)
+    submitted_by(client, staff_user(CONTRIBUTOR, username="lan"), article)
+    assert (
+        "if you change it, it goes back to draft"
+        in client.get(change_url(article)).content.decode()
+    )
+    response = press(client, article, "_save", title_en="Changed after submitting")
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert (article.title, article.status) == ("Changed after submitting", Status.DRAFT)
+    assert PublishingLog.objects.order_by("at", "pk").last().action == "returned"
+    assert "back in draft" in client.get(response["Location"]).content.decode()
+
+
+def test_bulk_publish_never_publishes_text_changed_after_review_was_asked(client):
+    """An editor's bulk publish leaves an article its author changed after submitting."""
+    article = ArticleFactory(title="Submitted text", draft=True)
+    submitted_by(client, staff_user(CONTRIBUTOR, username="lan"), article)
+    press(client, article, "_save", title_en="Unreviewed change")
+    client.force_login(staff_user(EDITOR))
+    response = client.post(
+        CHANGELIST, {"action": "publish_selected", "_selected_action": [article.pk]}, follow=True
+    )
+    assert "1 item was left as it was" in response.content.decode()
+    assert not Article.objects.published().exists()
+
+
+def test_bulk_publish_publishes_items_in_review_only(client):
+    """Drafts are published one by one from their page, where the editor reads them first."""
+    draft = ArticleFactory(title="Never submitted", draft=True)
+    waiting = ArticleFactory(title="Submitted", status=Status.REVIEW)
+    client.force_login(staff_user(EDITOR))
+    response = client.post(
+        CHANGELIST,
+        {"action": "publish_selected", "_selected_action": [draft.pk, waiting.pk]},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "1 item published." in html and "1 item was left as it was" in html
+    assert "Only items in review are published from the list" in html
+    assert list(Article.objects.published().values_list("title", flat=True)) == ["Submitted"]
+
+
+def test_editor_may_still_edit_an_item_in_review(client):
+    """An editor's change to an article in review keeps it in review: reviewing is editing."""
+    article = ArticleFactory(title="Submitted text", draft=True)
+    submitted_by(client, staff_user(CONTRIBUTOR, username="lan"), article)
+    client.force_login(staff_user(EDITOR))
+    assert press(client, article, "_save", title_en="Copy-edited").status_code == 302
+    article.refresh_from_db()
+    assert (article.title, article.status) == ("Copy-edited", Status.REVIEW)
+
+
+def test_saving_an_item_published_with_the_button_logs_no_false_reschedule(client):
+    """Publish, then save the form again unchanged: the log says Published, nothing more."""
+    # Written yesterday in the add form, which stores the publish time to the second.
+    yesterday = (timezone.now() - datetime.timedelta(days=1)).replace(microsecond=0)
+    article = ArticleFactory(draft=True, publish_at=yesterday)
+    client.force_login(staff_user(EDITOR))
+    press(client, article, "_publish")
+    article.refresh_from_db()
+    # The form shows (and a browser sends back) the publish time to the second.
+    press(
+        client, article, "_save", title_en="Typo fixed", **times("publish_at", article.publish_at)
+    )
+    actions = list(PublishingLog.objects.order_by("at", "pk").values_list("action", flat=True))
+    assert actions == ["published"]
+    article.refresh_from_db()
+    assert timezone.now() - article.publish_at < datetime.timedelta(minutes=1)
+
+
+def test_publish_button_dates_a_draft_from_when_it_went_live(client):
+    """A draft from last week, published with the button as a browser sends it, is dated today."""
+    last_week = timezone.now() - datetime.timedelta(days=7)
+    article = ArticleFactory(draft=True, publish_at=last_week)
+    client.force_login(staff_user(EDITOR))
+    press(client, article, "_publish", **times("publish_at", last_week))
+    article.refresh_from_db()
+    assert timezone.now() - article.publish_at < datetime.timedelta(minutes=1)
+
+
+def test_publishing_history_survives_a_deleted_account(client):
+    """A log entry whose author's account was deleted shows a dash, not an error page."""
+    article = ArticleFactory(draft=True)
+    writer = staff_user(CONTRIBUTOR, username="lan")
+    submitted_by(client, writer, article)
+    writer.delete()
+    client.force_login(staff_user(EDITOR))
+    response = client.get(change_url(article))
+    assert response.status_code == 200
+    assert "Submitted for review" in response.content.decode()

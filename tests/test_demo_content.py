@@ -192,3 +192,136 @@ def test_past_events_page_reproduces_the_seed(demo, client):
     assert positions == sorted(positions)
     for printed in ("22 - 23 July 2020", "1 January - 30 April 2020", "25 - 29 February 2020"):
         assert printed in html
+
+
+OPENING = "ilo-office-opens-in-hanoi-decent-work-tops-the-agenda"
+
+
+def load_again(*args):
+    call_command("load_demo_content", *args, verbosity=0)
+
+
+def with_seed_title(monkeypatch, slug, title):
+    """The seed as a later release of the site might ship it: one article retitled."""
+    from ilo_office.demo import content
+
+    articles = [
+        {**spec, "title": title} if spec["slug"] == slug else spec for spec in content.ARTICLES
+    ]
+    monkeypatch.setattr(content, "ARTICLES", articles)
+
+
+def test_a_demo_item_staff_deleted_stays_deleted(demo):
+    """Loading again, even with --refresh, does not bring back an article staff deleted."""
+    Article.objects.get(slug=OPENING).delete()
+    load_again()
+    load_again("--refresh")
+    assert not Article.objects.filter(slug=OPENING).exists()
+
+
+def test_a_renamed_demo_article_is_not_republished_at_its_old_address(demo, client):
+    """Staff moved the article to a new address; the old one keeps leading there, nothing else."""
+    article = Article.objects.get(slug=OPENING)
+    article.slug = "the-office-opens"
+    article.save()
+    load_again()
+    load_again("--refresh")
+    assert list(Article.objects.filter(title=article.title).values_list("slug", flat=True)) == [
+        "the-office-opens"
+    ]
+    response = client.get(f"/news/{OPENING}/")
+    assert response.status_code == 301
+    assert response["Location"].endswith("/news/the-office-opens/")
+
+
+def test_refresh_keeps_staff_edits_and_unpublished_items(demo, monkeypatch):
+    """--refresh leaves an edited article and an unpublished event as staff left them."""
+    edited = Article.objects.get(slug=OPENING)
+    edited.title = "Edited by the press officer"
+    edited.save()
+    event = Event.objects.order_by("pk").first()
+    event.status = "draft"
+    event.save()
+    with_seed_title(monkeypatch, OPENING, "A new seed title")
+    load_again("--refresh")
+    edited.refresh_from_db()
+    event.refresh_from_db()
+    assert edited.title == "Edited by the press officer"
+    assert event.status == "draft"
+    assert not Event.objects.published().filter(pk=event.pk).exists()
+
+
+def test_refresh_updates_untouched_items_with_a_revision_and_a_log_entry(demo, monkeypatch):
+    """An article nobody touched takes the new seed text on --refresh, recorded as such."""
+    from reversion.models import Version
+
+    from ilo_office.backoffice.models import PublishingLog
+
+    with_seed_title(monkeypatch, OPENING, "A new seed title")
+    load_again()
+    assert Article.objects.get(slug=OPENING).title != "A new seed title"  # only with --refresh
+    load_again("--refresh")
+    article = Article.objects.get(slug=OPENING)
+    assert article.title == "A new seed title"
+    assert Version.objects.get_for_object(article).count() == 2
+    entry = PublishingLog.objects.filter(object_id=article.pk).order_by("at", "pk").last()
+    assert entry.action == "refreshed" and entry.user is None
+    load_again("--refresh")  # refreshed by the loader, still nobody's edit: nothing to do
+    assert Version.objects.get_for_object(article).count() == 2
+
+
+def test_demo_items_have_a_first_revision_to_undo_to_and_recover(demo):
+    """Every demo article and event has a revision, so a deletion can be recovered."""
+    from reversion.models import Version
+
+    for model in (Article, Event, Programme, Photo):
+        for obj in model.objects.all():
+            assert Version.objects.get_for_object(obj).exists(), obj
+    article = Article.objects.get(slug=OPENING)
+    article.delete()
+    deleted = Version.objects.get_deleted(Article).get()
+    deleted.revision.revert()
+    assert Article.objects.get(slug=OPENING).partners.exists()
+
+
+def test_republishing_a_demo_article_keeps_its_date(demo, client):
+    """An editor who unpublishes and republishes a demo article keeps its 2003 date."""
+    from django.urls import reverse
+
+    from tests.factories import staff_user
+    from tests.test_backoffice_roles import form_data
+
+    article = Article.objects.get(slug=OPENING)
+    client.force_login(staff_user("Editor"))
+    url = reverse("admin:newsroom_article_change", args=[article.pk])
+    client.post(url, {**form_data(client.get(url)), "_unpublish": "1"})
+    client.post(url, {**form_data(client.get(url)), "_publish": "1"})
+    article.refresh_from_db()
+    assert article.is_published
+    assert article.publish_at.astimezone(HANOI).date() == d(2003, 2, 17)
+
+
+def test_items_loaded_before_the_loader_kept_records_stay_staffs_when_edited(demo, monkeypatch):
+    """Content an older loader made: untouched articles refresh later, an edited one never."""
+    from ilo_office.backoffice.models import DemoItem
+
+    better_work = "better-work-vietnam-program-to-deploy-in-hanoi-and-other-localities"
+    edited = Article.objects.get(slug=OPENING)
+    edited.title = "Edited by the press officer"
+    edited.save()
+    DemoItem.objects.all().delete()  # as if loaded before the loader kept records
+    load_again()
+    with_seed_title(monkeypatch, OPENING, "A new seed title")
+    from ilo_office.demo import content
+
+    monkeypatch.setattr(
+        content,
+        "ARTICLES",
+        [
+            {**spec, "title": "Better Work, retitled"} if spec["slug"] == better_work else spec
+            for spec in content.ARTICLES
+        ],
+    )
+    load_again("--refresh")
+    assert Article.objects.get(slug=OPENING).title == "Edited by the press officer"
+    assert Article.objects.get(slug=better_work).title == "Better Work, retitled"

@@ -21,6 +21,7 @@ class PublishingLog(models.Model):
         SCHEDULED = "scheduled", _("Scheduled")
         RESCHEDULED = "rescheduled", _("Publishing times changed")
         UNPUBLISHED = "unpublished", _("Unpublished")
+        REFRESHED = "refreshed", _("Demo content refreshed")
 
     content_type = models.ForeignKey(
         ContentType, on_delete=models.CASCADE, verbose_name=_("content type")
@@ -56,3 +57,30 @@ class PublishingLog(models.Model):
 
     def __str__(self):
         return f"{self.object_repr}: {self.get_action_display()}"
+
+
+class DemoItem(models.Model):
+    """An item the demo loader created, and a fingerprint of it as the loader left it.
+
+    The key names the item in the seed (its model and natural key there), so the
+    loader finds its own item again whatever staff did to it since: deleted (the row
+    is gone), renamed, unpublished or edited (the fingerprint differs). It never
+    touches such an item again (ilo_office.demo.loader).
+    """
+
+    key = models.CharField(_("demo key"), max_length=300, unique=True)
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("content type")
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    fingerprint = models.CharField(_("fingerprint"), max_length=64)
+    loaded_at = models.DateTimeField(_("loaded"), default=timezone.now)
+
+    class Meta:
+        # The loader's own bookkeeping: no role needs to see or change it.
+        default_permissions = ()
+        verbose_name = _("demo item")
+        verbose_name_plural = _("demo items")
+
+    def __str__(self):
+        return self.key

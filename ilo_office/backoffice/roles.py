@@ -2,7 +2,8 @@
 
 - Contributor: writes articles, events, programmes, office pages and photos; saves
   drafts and submits them for review. Cannot publish, unpublish, schedule, delete, or
-  change an item that is published or scheduled (it is read-only to them).
+  change an item that is published or scheduled (it is read-only to them), nor an
+  item someone else submitted for review (see backoffice.workflow).
 - Editor: everything a contributor does, plus publishing (`publish_<model>`), editing
   published items, scheduling, and deleting content and photos.
 - Site manager: everything an editor does, plus the order of the About menu, the home

@@ -9,6 +9,13 @@ and its buttons, bulk actions, a hand-made POST):
   times: that is scheduling, an editor's decision.
 - An editor also holds `publish_<model>`: they publish, unpublish, schedule and edit
   published items.
+- An item in review is locked to the contributor who submitted it and to the editors:
+  other contributors see it read-only. A change by its author (a save, a restored
+  revision) sends it back to draft, logged, so "in review" always means "as its author
+  submitted it, or as an editor made it". An editor's edit keeps it in review:
+  reviewing is editing.
+- Bulk publish takes items in review only. A draft is published from its own page,
+  where the editor has its text in front of them; a list shows titles, not text.
 
 Scheduled items need no job: `published()` compares publish_at with the time of the
 query (ilo_office.publishing). Every change of status is written to PublishingLog.
@@ -69,11 +76,45 @@ def can_publish(user, model):
     return user.has_perm(permission(model, "publish"))
 
 
+def submitter_id(obj):
+    """The pk of the user who last submitted `obj` for review (None if unknown)."""
+    if obj.pk is None:
+        return None
+    return (
+        log_for(obj)
+        .filter(action=PublishingLog.Action.SUBMITTED)
+        .values_list("user_id", flat=True)
+        .first()
+    )
+
+
+def locked_in_review(user, obj):
+    """In review and not this user's to change: they neither submitted it nor edit."""
+    return (
+        obj.status == Status.REVIEW
+        and not can_publish(user, type(obj))
+        and (user.pk is None or submitter_id(obj) != user.pk)
+    )
+
+
 def can_edit(user, obj):
-    """May change this item: a published one only with the publish permission."""
+    """May change this item: a published one only with the publish permission, one in
+    review only as its author or an editor."""
     if not user.has_perm(permission(type(obj), "change")):
         return False
-    return obj.status != Status.PUBLISHED or can_publish(user, type(obj))
+    if obj.status == Status.PUBLISHED:
+        return can_publish(user, type(obj))
+    return not locked_in_review(user, obj)
+
+
+def sends_back_to_draft(user, obj, before):
+    """Whether this change by `user` takes an item out of review (see the module docstring)."""
+    return (
+        before is not None
+        and before.status == Status.REVIEW
+        and obj.status != Status.PUBLISHED
+        and not can_publish(user, type(obj))
+    )
 
 
 def can_submit(user, obj):
@@ -82,6 +123,11 @@ def can_submit(user, obj):
 
 def can_publish_item(user, obj):
     return obj.status != Status.PUBLISHED and can_edit(user, obj) and can_publish(user, type(obj))
+
+
+def can_publish_reviewed(user, obj):
+    """May publish this item without opening it: it is in review (bulk publish)."""
+    return obj.status == Status.REVIEW and can_publish_item(user, obj)
 
 
 def can_unpublish(user, obj):
@@ -112,6 +158,16 @@ def snapshot(obj):
     return Snapshot(*row) if row else None
 
 
+# A time typed in (or sent back by) the form has whole seconds; the stored one may not.
+TOLERANCE = timezone.timedelta(seconds=1)
+
+
+def _moved(old, new):
+    if old is None or new is None:
+        return old is not new
+    return abs(new - old) >= TOLERANCE
+
+
 def _when(moment):
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
 
@@ -134,7 +190,7 @@ def record(obj, user, before, now=None):
     elif new == Status.DRAFT and old == Status.REVIEW:
         action = PublishingLog.Action.RETURNED
     elif new == Status.PUBLISHED and (
-        before.publish_at != obj.publish_at or before.unpublish_at != obj.unpublish_at
+        _moved(before.publish_at, obj.publish_at) or _moved(before.unpublish_at, obj.unpublish_at)
     ):
         action = PublishingLog.Action.RESCHEDULED
         note = f"Live from {_when(obj.publish_at)}"
@@ -170,7 +226,7 @@ def go_live_now_if_first_time(obj, before, now=None):
     now = now or timezone.now()
     if before is not None and before.status == Status.PUBLISHED:
         return
-    if before is not None and obj.publish_at != before.publish_at:
+    if before is not None and _moved(before.publish_at, obj.publish_at):
         return
     if obj.publish_at > now or (obj.unpublish_at is not None and obj.unpublish_at <= now):
         return
