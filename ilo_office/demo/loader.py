@@ -38,6 +38,7 @@ from events.models import Event
 from ilo_office.backoffice import revisions
 from ilo_office.backoffice.models import DemoItem, PublishingLog
 from ilo_office.demo import content
+from ilo_office.demo.event_descriptions import seed_description
 from ilo_office.demo.office import load_office_pages
 from ilo_office.models import Photo, SlugHistory
 from ilo_office.publishing import Status
@@ -279,6 +280,7 @@ class Loader:
                 "start_date": spec["start_date"],
                 "end_date": spec["end_date"],
                 "summary": spec.get("summary", ""),
+                "description": seed_description(spec),
                 "venue": spec.get("venue", ""),
                 "city": spec.get("city", ""),
                 "country": spec.get("country", ""),

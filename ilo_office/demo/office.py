@@ -7,7 +7,6 @@ have none and an invented one would mislead a reader.
 """
 
 from ilo_office.demo import content
-from ilo_office.demo.event_descriptions import load_event_descriptions
 from ilo_office.markup import clean_html
 from ilo_office.pages.models import OfficePage
 from ilo_office.publishing import Status
@@ -129,4 +128,3 @@ def load_office_pages(loader):
     # The loader (ilo_office/demo/loader.py) calls this hook last, after the events;
     # the seed events' full descriptions are filled here until the loader reads
     # spec["description"] itself.
-    load_event_descriptions(loader)
