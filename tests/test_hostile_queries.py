@@ -74,7 +74,7 @@ HOSTILE_VALUES = [
     "' OR '1'='1",
     "1; DROP TABLE newsroom_article;--",
     "1 UNION SELECT username, password FROM auth_user--",
-    "\" OR \"\"=\"",
+    '" OR ""="',
     "%' AND 1=1 AND '%'='",
     "*",
     "%",
