@@ -479,10 +479,8 @@ def test_every_model_staff_edit_has_its_text_fields_filled():
     assert "caption" in {field.name for field in text_fields(Photo)}
 
 
-# Issue 13 (g): event RSS titles reach readers as live HTML, and control characters are
-# not made XML-safe. Fixed on the feeds branch (one feed base for both apps, brief a);
-# this mark goes when that branch is merged.
-@pytest.mark.xfail(reason="issue 13 g: the events feeds are being fixed on another branch")
+# Issue 13 (g): event RSS titles reached readers as live HTML and control characters
+# made the feeds a 500; fixed on main by the shared feed base (ilo_office/feeds.py).
 @pytest.mark.parametrize("payloads", GROUPS, ids=range(len(GROUPS)))
 def test_payload_in_every_event_field_stays_inert_in_the_event_feeds(payloads, client):
     """The events RSS and Atom feeds stay well-formed and show every event text as text."""
