@@ -152,7 +152,9 @@ def assemble(entries, name=None):
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     if name:
-        cal.add("x-wr-calname", name)
+        # An X- property is not typed text by default: without vText a line break in a
+        # programme's name reaches the serializer unescaped and it refuses (a 500).
+        cal.add("x-wr-calname", icalendar.vText(name))
         cal.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
         cal.add("refresh-interval", datetime.timedelta(hours=6), parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", "PT6H")

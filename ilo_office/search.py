@@ -55,6 +55,10 @@ from programmes.models import Partner, Programme, Theme
 
 MAX_QUERY_LENGTH = 200  # characters searched; the rest of a pasted essay is ignored
 MAX_TERMS = 10
+# No search has this many pages; a bigger number (?page=99999999999999999999) would be
+# an integer the database cannot hold (SQLite raises OverflowError): it asks for this one,
+# which is past the end, so the reader gets page 1 and the usual notice.
+MAX_PAGE = 1_000_000
 EXCERPT_LENGTH = 240  # characters of context around the first match
 MAX_TEXT_SCANNED = 20_000  # characters of a body looked at for an excerpt
 # Word similarity of the words to a title (0..1) for a typo match on PostgreSQL:
@@ -313,7 +317,7 @@ class Hits:
         self.sections = [SECTIONS[key] for key in (types or SECTIONS)]
         self.per_page = per_page
         try:
-            self.page = max(int(page), 1)
+            self.page = min(max(int(page), 1), MAX_PAGE)
         except (TypeError, ValueError):
             self.page = 1
         self.fuzzy = False  # whether the rows are typo matches
