@@ -30,8 +30,10 @@ Highlighting never trusts the text: excerpts are cut from plain text, every piec
 escaped, and only then wrapped in <mark> (see `highlight`).
 """
 
+import difflib
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.postgres.lookups import TrigramWordSimilar
@@ -66,6 +68,13 @@ FTS_WEIGHTS = (100.0, 10.0, 1.0)
 # Letters and digits of any script; punctuation, symbols and "_" separate words,
 # so nothing a reader types reaches SQL as an operator or a wildcard.
 WORD = re.compile(r"[^\W_]+")
+# A word this long or longer also finds the words it starts ("employ" finds
+# "employment"); a shorter one only itself: "si" (as in "bác sĩ") must not find
+# "since", nor "bo" ("Bộ") every "board" and "both".
+MIN_PREFIX = 3
+# Words written together or apart that mean the same: either spelling finds both.
+# Folded, as the query and the folded columns are.
+COMPOUNDS = {"vietnam": ("viet", "nam")}
 
 
 @dataclass(frozen=True)
@@ -121,18 +130,57 @@ class Query:
     def __bool__(self):
         return bool(self.terms)
 
+    @property
+    def clauses(self):
+        """What must all be found: one tuple of alternatives per word (or compound), each
+        alternative a tuple of words: "viet nam" -> ((("viet", "nam"), ("vietnam",)),)."""
+        clauses, terms = [], list(self.terms)
+        while terms:
+            term = terms.pop(0)
+            for whole, parts in COMPOUNDS.items():
+                if term == whole:
+                    clauses.append(((whole,), parts))
+                    break
+                if (term, *terms[: len(parts) - 1]) == parts:
+                    del terms[: len(parts) - 1]
+                    clauses.append((parts, (whole,)))
+                    break
+            else:
+                clauses.append(((term,),))
+        return tuple(clauses)
+
+    @property
+    def marked(self):
+        """The words and phrases to mark in a result: the terms and their other spellings."""
+        phrases = [" ".join(alternative) for clause in self.clauses for alternative in clause]
+        return tuple(dict.fromkeys([*self.terms, *phrases]))
+
     # Words are letters and digits only (WORD), so neither can be malformed.
-    def tsquery(self, weight=""):
-        """Every word as a prefix (`word:*`), optionally only under one weight label."""
-        return SearchQuery(
-            " & ".join(f"{term}:*{weight}" for term in self.terms),
-            search_type="raw",
-            config="simple",
+    def tsstring(self, weight=""):
+        """The words for to_tsquery: each a prefix (`word:*`) if long enough, every
+        clause required, optionally only under one weight label."""
+
+        def word(term):
+            return f"{term}:{'*' if len(term) >= MIN_PREFIX else ''}{weight}".rstrip(":")
+
+        return " & ".join(
+            "(" + " | ".join(" & ".join(word(t) for t in alt) for alt in clause) + ")"
+            for clause in self.clauses
         )
 
+    def tsquery(self, weight=""):
+        return SearchQuery(self.tsstring(weight), search_type="raw", config="simple")
+
     def fts5(self):
-        """Every word as a prefix, for an FTS5 MATCH: `"viet"* "nam"*`."""
-        return " ".join(f'"{term}"*' for term in self.terms)
+        """The same, for an FTS5 MATCH: `("viet"* AND "nam"* OR "vietnam"*)`."""
+
+        def word(term):
+            return f'"{term}"' + ("*" if len(term) >= MIN_PREFIX else "")
+
+        return " AND ".join(
+            "(" + " OR ".join("(" + " AND ".join(map(word, alt)) + ")" for alt in clause) + ")"
+            for clause in self.clauses
+        )
 
 
 def fts_tables(connection):
@@ -164,14 +212,30 @@ def _engine(queryset):
     return "scan"
 
 
+def _word_pattern(term):
+    """A regular expression finding `term` at a word start (and end, if short)."""
+    parts = r"[^\w]+".join(re.escape(word) for word in term.split())
+    end = r"(?!\w)" if len(term.split()[-1]) < MIN_PREFIX else ""
+    return rf"(?<!\w){parts}{end}"
+
+
 def _scan_condition(query):
+    # Python's regular expressions (Django's REGEXP on SQLite): the same word starts
+    # as the indexes' prefix matching.
     condition = Q()
-    for term in query.terms:
-        condition &= (
-            Q(search_title__icontains=term)
-            | Q(search_summary__icontains=term)
-            | Q(search_body__icontains=term)
-        )
+    for clause in query.clauses:
+        either = Q()
+        for alternative in clause:
+            both = Q()
+            for term in alternative:
+                pattern = _word_pattern(term)
+                both &= (
+                    Q(search_title__regex=pattern)
+                    | Q(search_summary__regex=pattern)
+                    | Q(search_body__regex=pattern)
+                )
+            either |= both
+        condition &= either
     return condition
 
 
@@ -233,8 +297,8 @@ def _part(section, query):
     rank = Value(0)
     for term in query.terms:
         rank += Case(
-            When(search_title__icontains=term, then=Value(3)),
-            When(search_summary__icontains=term, then=Value(2)),
+            When(search_title__regex=_word_pattern(term), then=Value(3)),
+            When(search_summary__regex=_word_pattern(term), then=Value(2)),
             default=Value(1),
             output_field=IntegerField(),
         )
@@ -261,10 +325,9 @@ def _gin_fenced(section, sql, params, query):
         f"to_tsquery('simple'::regconfig, %s) OFFSET 0) {table} "
     )
     before = sql[:at].count("%s")
-    words = " & ".join(f"{term}:*" for term in query.terms)
     return (
         sql[:at] + fence + sql[at + len(source) :],
-        [*params[:before], words, *params[before:]],
+        [*params[:before], query.tsstring(), *params[before:]],
     )
 
 
@@ -443,15 +506,15 @@ def make_result(section, item, query):
     # Summaries are plain text (a "<b>" in one is text to show); bodies are staff HTML.
     summary = " ".join(str(getattr(item, section.summary, "") or "").split())
     body = plain_text(getattr(item, section.body, ""))[:MAX_TEXT_SCANNED]
-    if find_spans(summary, query.terms) or not find_spans(body, query.terms):
+    if find_spans(summary, query.marked) or not find_spans(body, query.marked):
         excerpt_source = summary or body
     else:
         excerpt_source = body
     return Result(
         section=section,
         item=item,
-        title=highlight(str(item), query.terms),
-        excerpt=excerpt(excerpt_source, query.terms),
+        title=highlight(str(item), query.marked),
+        excerpt=excerpt(excerpt_source, query.marked),
         lang=shown_language(item, section.title),
     )
 
@@ -480,11 +543,16 @@ def _folded_with_index(text):
 
 
 def find_spans(text, terms):
-    """[(start, end), ...] in `text` where a term matches its folded form, merged and sorted."""
+    """[(start, end), ...] in `text` where a term matches its folded form at a word
+    start (a whole word, if short: as the search matched), merged and sorted.
+
+    A term may be a phrase ("viet nam"): its words apart by anything but letters."""
     if not text or not terms:
         return []
     folded, index = _folded_with_index(text)
-    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
+    pattern = re.compile(
+        "|".join(_word_pattern(t) for t in sorted(terms, key=len, reverse=True) if t.strip())
+    )
     spans = []
     for match in pattern.finditer(folded):
         start, end = index[match.start()], index[match.end() - 1] + 1
@@ -528,3 +596,41 @@ def excerpt(text, terms, length=EXCERPT_LENGTH):
     before = "… " if start > 0 else ""
     after = " …" if end < len(text) else ""
     return mark_safe(f"{before}{snippet}{after}")  # noqa: S308 - snippet is escaped HTML
+
+
+# "Did you mean": the words of the newest titles of each type (both languages, folded),
+# the most frequent first. Bounded, so building it costs the same at any volume; built
+# once per content generation (ilo_office.fragments.once_per_generation).
+VOCABULARY_TITLES = 2_000  # newest titles read per type
+VOCABULARY_SIZE = 5_000  # words kept
+# difflib's similarity (0..1): "labuor" -> "labour", "garmnet" -> "garment".
+SUGGESTION_CUTOFF = 0.75
+
+
+def vocabulary():
+    """The words a suggestion may use: a list of folded words, most frequent first."""
+    counts = Counter()
+    for section in SECTIONS.values():
+        titles = section.items().order_by("-pk").values_list("search_title", flat=True)
+        for title in titles[:VOCABULARY_TITLES]:
+            counts.update(word for word in WORD.findall(title or "") if len(word) >= MIN_PREFIX)
+    return [word for word, _count in counts.most_common(VOCABULARY_SIZE)]
+
+
+def suggest(query, words):
+    """The query with each unknown word replaced by the closest word of `words` (a
+    vocabulary() list), or "" when there is nothing better to suggest."""
+    known = set(words)
+    suggested = []
+    for term in query.terms:
+        # A word that starts a known one matched it (a prefix): nothing to correct.
+        if len(term) < MIN_PREFIX or term in known or term.isdigit() or _starts(term, words):
+            suggested.append(term)
+            continue
+        close = difflib.get_close_matches(term, words, n=1, cutoff=SUGGESTION_CUTOFF)
+        suggested.append(close[0] if close else term)
+    return " ".join(suggested) if list(query.terms) != suggested else ""
+
+
+def _starts(term, words):
+    return any(word.startswith(term) for word in words)
