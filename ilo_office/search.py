@@ -31,6 +31,7 @@ escaped, and only then wrapped in <mark> (see `highlight`).
 """
 
 import difflib
+import functools
 import html
 import re
 from collections import Counter
@@ -62,7 +63,12 @@ MAX_TEXT_SCANNED = 20_000  # characters of a body looked at for an excerpt
 # Word similarity of the words to a title (0..1) for a typo match on PostgreSQL:
 # "garmnet" is 0.5 from "garment", "viet nan" 0.78 from "viet nam".
 TRIGRAM_THRESHOLD = 0.5
+# Matches of one type that are ranked: the newest this many. Beyond them the count
+# says "more than" and the pager stops (no reader pages through 50 pages of results).
+CANDIDATES = 1_000
 # bm25's weights for the FTS5 columns title, summary, body.
+# The columns search reads and a result never shows (ilo_office.publishing.Searchable).
+SEARCH_COPIES = ("search_title", "search_summary", "search_body", "search_vector", "search_head")
 FTS_WEIGHTS = (100.0, 10.0, 1.0)
 
 # Letters and digits of any script; punctuation, symbols and "_" separate words,
@@ -279,18 +285,26 @@ def _part(section, query):
     queryset = section.items()
     engine = _engine(queryset)
     if engine == "postgresql":
-        # Where all the words are decides (3 title, 2 summary, 1 body), then newest.
-        # Read from `search_head` (title and summary, a few hundred bytes in the row),
-        # never from the body's vector: ranking 20,000 matches by ts_rank over the
-        # full vector cost ~500 ms; this ~20 ms (ilo_office.search_index.search_speed).
-        rank = Case(
-            When(search_head=query.tsquery("A"), then=Value(3.0)),
-            When(search_head=query.tsquery("B"), then=Value(2.0)),
-            default=Value(1.0),
-            output_field=FloatField(),
+        # Only the newest CANDIDATES matches of each type are ranked: ordering by date
+        # is a top-N sort of the GIN matches, while ranking and numbering every match
+        # of a word found nearly everywhere (20,000 articles) cost ~250 ms.
+        sql, params = _gin_fenced(section, *_rows(section, queryset, Value(0.0)), query)
+        # Then where all the words are decides (3 title, 2 summary, 1 body), read from
+        # `search_head` (title and summary, a few hundred bytes in the row), never from
+        # the body's vector (TOASTed, ~3 KB a row).
+        qn = connections["default"].ops.quote_name
+        table = qn(section.model._meta.db_table)
+        head = f"{table}.search_head AS r_head"
+        at = sql.index(" FROM ")
+        sql = (
+            "SELECT c.r_type, c.r_pk, CASE "  # noqa: S608 - names are ours, words parameters
+            "WHEN c.r_head @@ to_tsquery('simple'::regconfig, %s) THEN 3.0 "
+            "WHEN c.r_head @@ to_tsquery('simple'::regconfig, %s) THEN 2.0 ELSE 1.0 END "
+            f"AS r_rank, c.r_date FROM ({sql[:at]}, {head}{sql[at:]} "
+            # One more than is ranked: whether there were more (Hits.more).
+            f"ORDER BY r_date DESC, r_pk DESC LIMIT {CANDIDATES + 1}) c"
         )
-        sql, params = _rows(section, queryset, rank)
-        return _gin_fenced(section, sql, params, query)
+        return sql, [query.tsstring("A"), query.tsstring("B"), *params]
     if engine == "fts5":
         return _fts5_part(section, queryset, query)
     # No index: rank 3 per word in the title, 2 summary, 1 body.
@@ -336,6 +350,10 @@ def _fts5_part(section, queryset, query):
 
     Written out because the ORM's join would let SQLite walk every published row and
     ask FTS5 about each. bm25 is better the more negative.
+
+    Only the CANDIDATES (+1) matches added last are ranked: FTS5 reads its matches in
+    rowid order and stops there, where joining and sorting every match of a common
+    word (20,000 articles) cost ~600 ms. (PostgreSQL takes the newest by date.)
     """
     table = section.model._meta.db_table
     fts = fts_table(table)
@@ -350,7 +368,7 @@ def _fts5_part(section, queryset, query):
         "SELECT %s AS r_type, m.id AS r_pk, m.r_rank AS r_rank, "  # noqa: S608 - names are ours
         f"{qn(table)}.{qn(section.model._meta.get_field(section.date).column)} AS r_date "
         f"FROM (SELECT rowid AS id, -bm25({fts}, {weights}) AS r_rank "
-        f"FROM {fts} WHERE {fts} MATCH %s) m "
+        f"FROM {fts} WHERE {fts} MATCH %s ORDER BY rowid DESC LIMIT {CANDIDATES + 1}) m "
         f"CROSS JOIN {qn(table)} ON {qn(table)}.{qn('id')} = m.id WHERE {where}"
     )
     return sql, [section.key, query.fts5(), *params]
@@ -380,6 +398,7 @@ class Hits:
         except (TypeError, ValueError):
             self.page = 1
         self.fuzzy = False  # whether the rows are typo matches
+        self.more = False  # whether there were more than CANDIDATES matches (count() is capped)
         self._rows = None  # {row number (1-based): row}
         self._total = None
 
@@ -430,6 +449,10 @@ class Hits:
                     [_typo_part(section, self.query) for section in self.sections], first, last
                 )
             self.fuzzy = bool(self._total)
+        # A type with more matches than CANDIDATES gave CANDIDATES + 1 rows, so more rows
+        # than that means more matches; the reader is shown the best CANDIDATES.
+        self.more = self._total > CANDIDATES
+        self._total = min(self._total, CANDIDATES)
 
     def _ensure(self):
         if self._rows is None:
@@ -492,7 +515,9 @@ def load_results(rows, query, types=None):
         # One query per type even when this page holds none of it ([0] matches nothing,
         # ids start at 1), so that what a page costs never depends on what matched.
         # published() again: an item taken down between the two queries stays hidden.
-        for item in section.items().filter(pk__in=wanted.get(key) or [0]):
+        # Without the search copies and vectors: the widest columns, and never shown.
+        items_shown = section.items().defer(*SEARCH_COPIES)
+        for item in items_shown.filter(pk__in=wanted.get(key) or [0]):
             items[key, item.pk] = item
     results = []
     for row in rows:
@@ -503,13 +528,14 @@ def load_results(rows, query, types=None):
 
 
 def make_result(section, item, query):
-    # Summaries are plain text (a "<b>" in one is text to show); bodies are staff HTML.
+    # Summaries are plain text (a "<b>" in one is text to show); bodies are staff HTML,
+    # read only when the summary has none of the words.
     summary = " ".join(str(getattr(item, section.summary, "") or "").split())
-    body = plain_text(getattr(item, section.body, ""))[:MAX_TEXT_SCANNED]
-    if find_spans(summary, query.marked) or not find_spans(body, query.marked):
-        excerpt_source = summary or body
-    else:
-        excerpt_source = body
+    excerpt_source = summary
+    if not find_spans(summary, query.marked):
+        body = plain_text(getattr(item, section.body, ""))[:MAX_TEXT_SCANNED]
+        if find_spans(body, query.marked) or not summary:
+            excerpt_source = body
     return Result(
         section=section,
         item=item,
@@ -532,14 +558,30 @@ def plain_text(value):
     return " ".join(html.unescape(strip_tags(str(value or ""))).split())
 
 
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch):
+    return fold(ch)
+
+
 def _folded_with_index(text):
     """`fold(text)` and, for each folded character, the index of the original one it came from."""
+    if text.isascii():
+        # Most text: folding is lower-casing, one character for one (and 100 times
+        # quicker than folding each character of a 20,000-character body).
+        return text.lower(), range(len(text))
     folded, index = [], []
     for i, ch in enumerate(text):
-        piece = fold(ch)
+        piece = _fold_char(ch)
         folded.append(piece)
         index.extend([i] * len(piece))
     return "".join(folded), index
+
+
+@functools.lru_cache(maxsize=256)
+def _terms_pattern(terms):
+    return re.compile(
+        "|".join(_word_pattern(t) for t in sorted(terms, key=len, reverse=True) if t.strip())
+    )
 
 
 def find_spans(text, terms):
@@ -550,9 +592,7 @@ def find_spans(text, terms):
     if not text or not terms:
         return []
     folded, index = _folded_with_index(text)
-    pattern = re.compile(
-        "|".join(_word_pattern(t) for t in sorted(terms, key=len, reverse=True) if t.strip())
-    )
+    pattern = _terms_pattern(tuple(terms))
     spans = []
     for match in pattern.finditer(folded):
         start, end = index[match.start()], index[match.end() - 1] + 1

@@ -95,6 +95,7 @@ class SearchView(TemplateView):
                 )
                 page_obj = paginator.page(1)
             context.update(
+                hits=hits,
                 page_obj=page_obj,
                 paginator=paginator,
                 results=search.load_results(list(page_obj), query, types),
