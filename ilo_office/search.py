@@ -5,7 +5,11 @@ Every searchable model keeps a folded copy of its text (`search_title`,
 `search_summary`, `search_body`: diacritics removed, "đ" -> "d", lower case, both
 languages; see ilo_office.publishing.Searchable). The reader's query is folded the
 same way and cut into words, so "Viet Nam" finds "Việt Nam" and "lao dong" finds
-"lao động" whichever way either was typed. Every word must match, as a prefix.
+"lao động" whichever way either was typed. Every word must match at the start of a
+word: as a prefix if it has MIN_PREFIX letters or more ("employ" finds "employment"),
+else whole ("si" finds "bác sĩ", not "since"). Compounds written together or apart
+(COMPOUNDS: "Vietnam", "Viet Nam") find either spelling. When nothing (or only a typo
+match) is found, `suggest` offers the closest words of the titles ("did you mean").
 
 The database indexes the folded columns itself (ilo_office.search_index), and a
 search only reads those indexes, never computes a vector per row:
@@ -19,6 +23,10 @@ search only reads those indexes, never computes a vector per row:
   "Việt Nam".
 - SQLite: FTS5 tables over the same columns, ranked by bm25 with column weights;
   where FTS5 is missing, every word must occur in one of the folded columns (a scan).
+
+Only the newest CANDIDATES matches of each type are ranked (on SQLite: the ones added
+last), so a word found in 20,000 articles costs about what a rare one does; beyond
+them the page says "more than" CANDIDATES results.
 
 All types are ranked together in one query: a UNION of one part per type, numbered
 by a window function that also counts the matches (COUNT(*) OVER ()), and the query

@@ -484,7 +484,9 @@ def test_postgresql_broad_search_reads_the_gin_bitmap_not_every_vector(client):
     assert "Seq Scan on newsroom_article" not in plan
     assert "ts_rank" not in sql
     assert "search_head" in sql
-    assert "3000 results for" in client.get("/search/", {"q": "viet nam"}).content.decode()
+    # Beyond search.CANDIDATES matches the count says "more than" (see the next test).
+    html = client.get("/search/", {"q": "viet nam"}).content.decode()
+    assert "More than 1,000 results for “viet nam”" in html
 
 
 def test_words_match_at_word_starts_not_inside_other_words(client):
@@ -549,3 +551,26 @@ def test_a_typo_gets_a_did_you_mean_suggestion(client):
     # Nothing to suggest for words that are found, or that nothing is close to.
     assert "Did you mean" not in client.get("/search/", {"q": "labour"}).content.decode()
     assert "Did you mean" not in client.get("/search/", {"q": "zzqx"}).content.decode()
+
+
+def test_a_very_common_word_ranks_the_newest_matches_and_says_more_than(
+    client, settings, monkeypatch
+):
+    """Past search.CANDIDATES matches of a type, the newest are ranked (so a page costs
+    the same at any volume) and the count says "More than", not a figure it did not count."""
+    monkeypatch.setattr(search, "CANDIDATES", 5)
+    settings.PAGE_SIZE = 2
+    now = timezone.now()
+    # Added in date order: "newest" is the same by date (PostgreSQL) and by row (SQLite).
+    for i in range(8):
+        ArticleFactory(title=f"Wage story {i}", publish_at=now - datetime.timedelta(days=8 - i))
+    html = client.get("/search/", {"q": "wage"}).content.decode()
+    assert "More than 5 results for “wage”" in html
+    assert results(client.get("/search/", {"q": "wage"})) == ["Wage story 7", "Wage story 6"]
+    # Five ranked, two a page: page 3 is the last.
+    assert len(results(client.get("/search/", {"q": "wage", "page": "3"}))) == 1
+    html = client.get("/search/", {"q": "wage", "page": "4"}).content.decode()
+    assert "There is no page “4” of results" in html
+    # Up to the cap the count is exact.
+    monkeypatch.setattr(search, "CANDIDATES", 8)
+    assert "8 results for “wage”" in client.get("/search/", {"q": "wage"}).content.decode()
