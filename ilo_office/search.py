@@ -5,7 +5,11 @@ Every searchable model keeps a folded copy of its text (`search_title`,
 `search_summary`, `search_body`: diacritics removed, "đ" -> "d", lower case, both
 languages; see ilo_office.publishing.Searchable). The reader's query is folded the
 same way and cut into words, so "Viet Nam" finds "Việt Nam" and "lao dong" finds
-"lao động" whichever way either was typed. Every word must match, as a prefix.
+"lao động" whichever way either was typed. Every word must match at the start of a
+word: as a prefix if it has MIN_PREFIX letters or more ("employ" finds "employment"),
+else whole ("si" finds "bác sĩ", not "since"). Compounds written together or apart
+(COMPOUNDS: "Vietnam", "Viet Nam") find either spelling. When nothing (or only a typo
+match) is found, `suggest` offers the closest words of the titles ("did you mean").
 
 The database indexes the folded columns itself (ilo_office.search_index), and a
 search only reads those indexes, never computes a vector per row:
@@ -20,6 +24,10 @@ search only reads those indexes, never computes a vector per row:
 - SQLite: FTS5 tables over the same columns, ranked by bm25 with column weights;
   where FTS5 is missing, every word must occur in one of the folded columns (a scan).
 
+Only the newest CANDIDATES matches of each type are ranked (on SQLite: the ones added
+last), so a word found in 20,000 articles costs about what a rare one does; beyond
+them the page says "more than" CANDIDATES results.
+
 All types are ranked together in one query: a UNION of one part per type, numbered
 by a window function that also counts the matches (COUNT(*) OVER ()), and the query
 returns the rows of the page asked for plus those of page 1 (shown instead when the
@@ -30,15 +38,18 @@ Highlighting never trusts the text: excerpts are cut from plain text, every piec
 escaped, and only then wrapped in <mark> (see `highlight`).
 """
 
+import difflib
+import functools
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import SearchQuery, TrigramWordSimilarity
 from django.core.exceptions import FullResultSet
 from django.db import connections, transaction
-from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, F, FloatField, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.utils.html import escape, strip_tags
@@ -64,12 +75,24 @@ MAX_TEXT_SCANNED = 20_000  # characters of a body looked at for an excerpt
 # Word similarity of the words to a title (0..1) for a typo match on PostgreSQL:
 # "garmnet" is 0.5 from "garment", "viet nan" 0.78 from "viet nam".
 TRIGRAM_THRESHOLD = 0.5
+# Matches of one type that are ranked: the newest this many. Beyond them the count
+# says "more than" and the pager stops (no reader pages through 50 pages of results).
+CANDIDATES = 1_000
 # bm25's weights for the FTS5 columns title, summary, body.
+# The columns search reads and a result never shows (ilo_office.publishing.Searchable).
+SEARCH_COPIES = ("search_title", "search_summary", "search_body", "search_vector", "search_head")
 FTS_WEIGHTS = (100.0, 10.0, 1.0)
 
 # Letters and digits of any script; punctuation, symbols and "_" separate words,
 # so nothing a reader types reaches SQL as an operator or a wildcard.
 WORD = re.compile(r"[^\W_]+")
+# A word this long or longer also finds the words it starts ("employ" finds
+# "employment"); a shorter one only itself: "si" (as in "bác sĩ") must not find
+# "since", nor "bo" ("Bộ") every "board" and "both".
+MIN_PREFIX = 3
+# Words written together or apart that mean the same: either spelling finds both.
+# Folded, as the query and the folded columns are.
+COMPOUNDS = {"vietnam": ("viet", "nam")}
 
 
 @dataclass(frozen=True)
@@ -125,18 +148,57 @@ class Query:
     def __bool__(self):
         return bool(self.terms)
 
+    @property
+    def clauses(self):
+        """What must all be found: one tuple of alternatives per word (or compound), each
+        alternative a tuple of words: "viet nam" -> ((("viet", "nam"), ("vietnam",)),)."""
+        clauses, terms = [], list(self.terms)
+        while terms:
+            term = terms.pop(0)
+            for whole, parts in COMPOUNDS.items():
+                if term == whole:
+                    clauses.append(((whole,), parts))
+                    break
+                if (term, *terms[: len(parts) - 1]) == parts:
+                    del terms[: len(parts) - 1]
+                    clauses.append((parts, (whole,)))
+                    break
+            else:
+                clauses.append(((term,),))
+        return tuple(clauses)
+
+    @property
+    def marked(self):
+        """The words and phrases to mark in a result: the terms and their other spellings."""
+        phrases = [" ".join(alternative) for clause in self.clauses for alternative in clause]
+        return tuple(dict.fromkeys([*self.terms, *phrases]))
+
     # Words are letters and digits only (WORD), so neither can be malformed.
-    def tsquery(self, weight=""):
-        """Every word as a prefix (`word:*`), optionally only under one weight label."""
-        return SearchQuery(
-            " & ".join(f"{term}:*{weight}" for term in self.terms),
-            search_type="raw",
-            config="simple",
+    def tsstring(self, weight=""):
+        """The words for to_tsquery: each a prefix (`word:*`) if long enough, every
+        clause required, optionally only under one weight label."""
+
+        def word(term):
+            return f"{term}:{'*' if len(term) >= MIN_PREFIX else ''}{weight}".rstrip(":")
+
+        return " & ".join(
+            "(" + " | ".join(" & ".join(word(t) for t in alt) for alt in clause) + ")"
+            for clause in self.clauses
         )
 
+    def tsquery(self, weight=""):
+        return SearchQuery(self.tsstring(weight), search_type="raw", config="simple")
+
     def fts5(self):
-        """Every word as a prefix, for an FTS5 MATCH: `"viet"* "nam"*`."""
-        return " ".join(f'"{term}"*' for term in self.terms)
+        """The same, for an FTS5 MATCH: `("viet"* AND "nam"* OR "vietnam"*)`."""
+
+        def word(term):
+            return f'"{term}"' + ("*" if len(term) >= MIN_PREFIX else "")
+
+        return " AND ".join(
+            "(" + " OR ".join("(" + " AND ".join(map(word, alt)) + ")" for alt in clause) + ")"
+            for clause in self.clauses
+        )
 
 
 def fts_tables(connection):
@@ -168,14 +230,30 @@ def _engine(queryset):
     return "scan"
 
 
+def _word_pattern(term):
+    """A regular expression finding `term` at a word start (and end, if short)."""
+    parts = r"[^\w]+".join(re.escape(word) for word in term.split())
+    end = r"(?!\w)" if len(term.split()[-1]) < MIN_PREFIX else ""
+    return rf"(?<!\w){parts}{end}"
+
+
 def _scan_condition(query):
+    # Python's regular expressions (Django's REGEXP on SQLite): the same word starts
+    # as the indexes' prefix matching.
     condition = Q()
-    for term in query.terms:
-        condition &= (
-            Q(search_title__icontains=term)
-            | Q(search_summary__icontains=term)
-            | Q(search_body__icontains=term)
-        )
+    for clause in query.clauses:
+        either = Q()
+        for alternative in clause:
+            both = Q()
+            for term in alternative:
+                pattern = _word_pattern(term)
+                both &= (
+                    Q(search_title__regex=pattern)
+                    | Q(search_summary__regex=pattern)
+                    | Q(search_body__regex=pattern)
+                )
+            either |= both
+        condition &= either
     return condition
 
 
@@ -193,8 +271,16 @@ def matching(queryset, query):
     if engine == "fts5":
         fts = fts_table(queryset.model._meta.db_table)
         # The table name is ours; the words are a parameter.
-        hits = RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [query.fts5()])  # noqa: S608, S611
-        return queryset.filter(pk__in=hits)
+        table = connections[queryset.db].ops.quote_name(queryset.model._meta.db_table)
+        # "+": not an index for SQLite to drive the query from (it would read and sort
+        # every matching row); the list's own index order is walked, and each row looked
+        # up in the FTS5 matches, read once.
+        hits = RawSQL(  # noqa: S611 - the names are ours; the words are a parameter
+            f"+{table}.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)",  # noqa: S608
+            [query.fts5()],
+            output_field=BooleanField(),
+        )
+        return queryset.filter(hits)
     return queryset.filter(_scan_condition(query))
 
 
@@ -219,26 +305,34 @@ def _part(section, query):
     queryset = section.items()
     engine = _engine(queryset)
     if engine == "postgresql":
-        # Where all the words are decides (3 title, 2 summary, 1 body), then newest.
-        # Read from `search_head` (title and summary, a few hundred bytes in the row),
-        # never from the body's vector: ranking 20,000 matches by ts_rank over the
-        # full vector cost ~500 ms; this ~20 ms (ilo_office.search_index.search_speed).
-        rank = Case(
-            When(search_head=query.tsquery("A"), then=Value(3.0)),
-            When(search_head=query.tsquery("B"), then=Value(2.0)),
-            default=Value(1.0),
-            output_field=FloatField(),
+        # Only the newest CANDIDATES matches of each type are ranked: ordering by date
+        # is a top-N sort of the GIN matches, while ranking and numbering every match
+        # of a word found nearly everywhere (20,000 articles) cost ~250 ms.
+        sql, params = _gin_fenced(section, *_rows(section, queryset, Value(0.0)), query)
+        # Then where all the words are decides (3 title, 2 summary, 1 body), read from
+        # `search_head` (title and summary, a few hundred bytes in the row), never from
+        # the body's vector (TOASTed, ~3 KB a row).
+        qn = connections["default"].ops.quote_name
+        table = qn(section.model._meta.db_table)
+        head = f"{table}.search_head AS r_head"
+        at = sql.index(" FROM ")
+        sql = (
+            "SELECT c.r_type, c.r_pk, CASE "  # noqa: S608 - names are ours, words parameters
+            "WHEN c.r_head @@ to_tsquery('simple'::regconfig, %s) THEN 3.0 "
+            "WHEN c.r_head @@ to_tsquery('simple'::regconfig, %s) THEN 2.0 ELSE 1.0 END "
+            f"AS r_rank, c.r_date FROM ({sql[:at]}, {head}{sql[at:]} "
+            # One more than is ranked: whether there were more (Hits.more).
+            f"ORDER BY r_date DESC, r_pk DESC LIMIT {CANDIDATES + 1}) c"
         )
-        sql, params = _rows(section, queryset, rank)
-        return _gin_fenced(section, sql, params, query)
+        return sql, [query.tsstring("A"), query.tsstring("B"), *params]
     if engine == "fts5":
         return _fts5_part(section, queryset, query)
     # No index: rank 3 per word in the title, 2 summary, 1 body.
     rank = Value(0)
     for term in query.terms:
         rank += Case(
-            When(search_title__icontains=term, then=Value(3)),
-            When(search_summary__icontains=term, then=Value(2)),
+            When(search_title__regex=_word_pattern(term), then=Value(3)),
+            When(search_summary__regex=_word_pattern(term), then=Value(2)),
             default=Value(1),
             output_field=IntegerField(),
         )
@@ -265,10 +359,9 @@ def _gin_fenced(section, sql, params, query):
         f"to_tsquery('simple'::regconfig, %s) OFFSET 0) {table} "
     )
     before = sql[:at].count("%s")
-    words = " & ".join(f"{term}:*" for term in query.terms)
     return (
         sql[:at] + fence + sql[at + len(source) :],
-        [*params[:before], words, *params[before:]],
+        [*params[:before], query.tsstring(), *params[before:]],
     )
 
 
@@ -277,6 +370,10 @@ def _fts5_part(section, queryset, query):
 
     Written out because the ORM's join would let SQLite walk every published row and
     ask FTS5 about each. bm25 is better the more negative.
+
+    Only the CANDIDATES (+1) matches added last are ranked: FTS5 reads its matches in
+    rowid order and stops there, where joining and sorting every match of a common
+    word (20,000 articles) cost ~600 ms. (PostgreSQL takes the newest by date.)
     """
     table = section.model._meta.db_table
     fts = fts_table(table)
@@ -291,7 +388,7 @@ def _fts5_part(section, queryset, query):
         "SELECT %s AS r_type, m.id AS r_pk, m.r_rank AS r_rank, "  # noqa: S608 - names are ours
         f"{qn(table)}.{qn(section.model._meta.get_field(section.date).column)} AS r_date "
         f"FROM (SELECT rowid AS id, -bm25({fts}, {weights}) AS r_rank "
-        f"FROM {fts} WHERE {fts} MATCH %s) m "
+        f"FROM {fts} WHERE {fts} MATCH %s ORDER BY rowid DESC LIMIT {CANDIDATES + 1}) m "
         f"CROSS JOIN {qn(table)} ON {qn(table)}.{qn('id')} = m.id WHERE {where}"
     )
     return sql, [section.key, query.fts5(), *params]
@@ -321,6 +418,7 @@ class Hits:
         except (TypeError, ValueError):
             self.page = 1
         self.fuzzy = False  # whether the rows are typo matches
+        self.more = False  # whether there were more than CANDIDATES matches (count() is capped)
         self._rows = None  # {row number (1-based): row}
         self._total = None
 
@@ -371,6 +469,10 @@ class Hits:
                     [_typo_part(section, self.query) for section in self.sections], first, last
                 )
             self.fuzzy = bool(self._total)
+        # A type with more matches than CANDIDATES gave CANDIDATES + 1 rows, so more rows
+        # than that means more matches; the reader is shown the best CANDIDATES.
+        self.more = self._total > CANDIDATES
+        self._total = min(self._total, CANDIDATES)
 
     def _ensure(self):
         if self._rows is None:
@@ -433,7 +535,9 @@ def load_results(rows, query, types=None):
         # One query per type even when this page holds none of it ([0] matches nothing,
         # ids start at 1), so that what a page costs never depends on what matched.
         # published() again: an item taken down between the two queries stays hidden.
-        for item in section.items().filter(pk__in=wanted.get(key) or [0]):
+        # Without the search copies and vectors: the widest columns, and never shown.
+        items_shown = section.items().defer(*SEARCH_COPIES)
+        for item in items_shown.filter(pk__in=wanted.get(key) or [0]):
             items[key, item.pk] = item
     results = []
     for row in rows:
@@ -444,18 +548,19 @@ def load_results(rows, query, types=None):
 
 
 def make_result(section, item, query):
-    # Summaries are plain text (a "<b>" in one is text to show); bodies are staff HTML.
+    # Summaries are plain text (a "<b>" in one is text to show); bodies are staff HTML,
+    # read only when the summary has none of the words.
     summary = " ".join(str(getattr(item, section.summary, "") or "").split())
-    body = plain_text(getattr(item, section.body, ""))[:MAX_TEXT_SCANNED]
-    if find_spans(summary, query.terms) or not find_spans(body, query.terms):
-        excerpt_source = summary or body
-    else:
-        excerpt_source = body
+    excerpt_source = summary
+    if not find_spans(summary, query.marked):
+        body = plain_text(getattr(item, section.body, ""))[:MAX_TEXT_SCANNED]
+        if find_spans(body, query.marked) or not summary:
+            excerpt_source = body
     return Result(
         section=section,
         item=item,
-        title=highlight(str(item), query.terms),
-        excerpt=excerpt(excerpt_source, query.terms),
+        title=highlight(str(item), query.marked),
+        excerpt=excerpt(excerpt_source, query.marked),
         lang=shown_language(item, section.title),
     )
 
@@ -473,22 +578,41 @@ def plain_text(value):
     return " ".join(html.unescape(strip_tags(str(value or ""))).split())
 
 
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch):
+    return fold(ch)
+
+
 def _folded_with_index(text):
     """`fold(text)` and, for each folded character, the index of the original one it came from."""
+    if text.isascii():
+        # Most text: folding is lower-casing, one character for one (and 100 times
+        # quicker than folding each character of a 20,000-character body).
+        return text.lower(), range(len(text))
     folded, index = [], []
     for i, ch in enumerate(text):
-        piece = fold(ch)
+        piece = _fold_char(ch)
         folded.append(piece)
         index.extend([i] * len(piece))
     return "".join(folded), index
 
 
+@functools.lru_cache(maxsize=256)
+def _terms_pattern(terms):
+    return re.compile(
+        "|".join(_word_pattern(t) for t in sorted(terms, key=len, reverse=True) if t.strip())
+    )
+
+
 def find_spans(text, terms):
-    """[(start, end), ...] in `text` where a term matches its folded form, merged and sorted."""
+    """[(start, end), ...] in `text` where a term matches its folded form at a word
+    start (a whole word, if short: as the search matched), merged and sorted.
+
+    A term may be a phrase ("viet nam"): its words apart by anything but letters."""
     if not text or not terms:
         return []
     folded, index = _folded_with_index(text)
-    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
+    pattern = _terms_pattern(tuple(terms))
     spans = []
     for match in pattern.finditer(folded):
         start, end = index[match.start()], index[match.end() - 1] + 1
@@ -532,3 +656,41 @@ def excerpt(text, terms, length=EXCERPT_LENGTH):
     before = "… " if start > 0 else ""
     after = " …" if end < len(text) else ""
     return mark_safe(f"{before}{snippet}{after}")  # noqa: S308 - snippet is escaped HTML
+
+
+# "Did you mean": the words of the newest titles of each type (both languages, folded),
+# the most frequent first. Bounded, so building it costs the same at any volume; built
+# once per content generation (ilo_office.fragments.once_per_generation).
+VOCABULARY_TITLES = 2_000  # newest titles read per type
+VOCABULARY_SIZE = 5_000  # words kept
+# difflib's similarity (0..1): "labuor" -> "labour", "garmnet" -> "garment".
+SUGGESTION_CUTOFF = 0.75
+
+
+def vocabulary():
+    """The words a suggestion may use: a list of folded words, most frequent first."""
+    counts = Counter()
+    for section in SECTIONS.values():
+        titles = section.items().order_by("-pk").values_list("search_title", flat=True)
+        for title in titles[:VOCABULARY_TITLES]:
+            counts.update(word for word in WORD.findall(title or "") if len(word) >= MIN_PREFIX)
+    return [word for word, _count in counts.most_common(VOCABULARY_SIZE)]
+
+
+def suggest(query, words):
+    """The query with each unknown word replaced by the closest word of `words` (a
+    vocabulary() list), or "" when there is nothing better to suggest."""
+    known = set(words)
+    suggested = []
+    for term in query.terms:
+        # A word that starts a known one matched it (a prefix): nothing to correct.
+        if len(term) < MIN_PREFIX or term in known or term.isdigit() or _starts(term, words):
+            suggested.append(term)
+            continue
+        close = difflib.get_close_matches(term, words, n=1, cutoff=SUGGESTION_CUTOFF)
+        suggested.append(close[0] if close else term)
+    return " ".join(suggested) if list(query.terms) != suggested else ""
+
+
+def _starts(term, words):
+    return any(word.startswith(term) for word in words)

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from ilo_office import search
+from ilo_office.fragments import once_per_generation
 from ilo_office.pages.home import shown_blocks
 
 logger = logging.getLogger(__name__)
@@ -154,10 +155,17 @@ class SearchView(TemplateView):
                 )
                 page_obj = paginator.page(1)
             context.update(
+                hits=hits,
                 page_obj=page_obj,
                 paginator=paginator,
                 results=search.load_results(list(page_obj), query, types),
             )
+            if not paginator.count or hits.fuzzy:
+                # Read from the cache: no query until the content changes.
+                words = once_per_generation(
+                    "search-vocabulary", search.vocabulary, request=self.request, by_language=False
+                )
+                context["suggestion"] = search.suggest(query, words)
         return super().get_context_data(**context, **kwargs)
 
     @staticmethod

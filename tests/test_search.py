@@ -165,10 +165,7 @@ def test_highlight_follows_the_folded_match():
 def test_highlight_escapes_before_marking():
     """Text around and inside a mark is escaped; a term that looks like markup is just text."""
     terms = Query.parse("b").terms
-    assert (
-        highlight("<b>bold</b>", terms)
-        == "&lt;<mark>b</mark>&gt;<mark>b</mark>old&lt;/<mark>b</mark>&gt;"
-    )
+    assert highlight("<b>bold</b>", terms) == "&lt;<mark>b</mark>&gt;bold&lt;/<mark>b</mark>&gt;"
 
 
 def test_excerpt_starts_near_a_late_match():
@@ -487,4 +484,93 @@ def test_postgresql_broad_search_reads_the_gin_bitmap_not_every_vector(client):
     assert "Seq Scan on newsroom_article" not in plan
     assert "ts_rank" not in sql
     assert "search_head" in sql
-    assert "3000 results for" in client.get("/search/", {"q": "viet nam"}).content.decode()
+    # Beyond search.CANDIDATES matches the count says "more than" (see the next test).
+    html = client.get("/search/", {"q": "viet nam"}).content.decode()
+    assert "More than 1,000 results for “viet nam”" in html
+
+
+def test_words_match_at_word_starts_not_inside_other_words(client):
+    """A short word finds itself, never a longer word it starts or sits in: "si" (as in
+    "bác sĩ") is not "since"; a longer word still finds the words it starts."""
+    ArticleFactory(title="Employment since 2020")
+    ArticleFactory(title="Bác sĩ và y tá", standfirst="Health workers.")
+    ArticleFactory(title="Working together", standfirst="About decent work.")
+    assert results(client.get("/search/", {"q": "si"})) == ["Bác sĩ và y tá"]
+    assert results(client.get("/search/", {"q": "employ"})) == ["Employment since 2020"]
+    assert results(client.get("/search/", {"q": "out"})) == []
+    assert "Something" not in client.get("/news/", {"q": "si"}).content.decode()
+    html = client.get("/news/", {"q": "si"}).content.decode()
+    assert "Bác sĩ và y tá" in html
+    assert "Employment since 2020" not in html
+
+
+def test_highlight_marks_word_starts_only():
+    """ "Bộ" marks "Bộ", not the "bo" inside "About"; a long word marks where a word starts."""
+    assert highlight("About the Bộ", Query.parse("Bộ").marked) == "About the <mark>Bộ</mark>"
+    assert highlight("Labour and collaboration", Query.parse("labo").marked) == (
+        "<mark>Labo</mark>ur and collaboration"
+    )
+
+
+def test_vietnam_and_viet_nam_find_each_other(client):
+    """Either spelling finds both, on the site search and the news list, and is marked."""
+    ArticleFactory(title="Vietnam joins the convention")
+    ArticleFactory(title="Việt Nam ratifies Convention 98")
+    ArticleFactory(title="Nam Dinh garment workers")
+    both = sorted(["Việt Nam ratifies Convention 98", "Vietnam joins the convention"])
+    assert sorted(results(client.get("/search/", {"q": "Vietnam"}))) == both
+    assert sorted(results(client.get("/search/", {"q": "viet nam"}))) == both
+    html = client.get("/search/", {"q": "vietnam"}).content.decode()
+    assert "<mark>Việt Nam</mark> ratifies" in html
+    for q in ("vietnam", "Việt Nam"):
+        html = client.get("/news/", {"q": q}).content.decode()
+        assert "Vietnam joins the convention" in html
+        assert "Việt Nam ratifies Convention 98" in html
+        assert "Nam Dinh garment workers" not in html
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite without FTS5")
+def test_sqlite_scan_matches_word_starts_and_both_spellings(client, monkeypatch):
+    """Without FTS5 the scan keeps the same rules: word starts, short words whole."""
+    monkeypatch.setattr(search, "fts_tables", lambda connection: frozenset())
+    ArticleFactory(title="Employment since 2020")
+    ArticleFactory(title="Vietnam joins the convention")
+    assert results(client.get("/search/", {"q": "si"})) == []
+    assert results(client.get("/search/", {"q": "viet nam"})) == ["Vietnam joins the convention"]
+
+
+def test_a_typo_gets_a_did_you_mean_suggestion(client):
+    """A misspelt word is answered with the word the titles use, as a link (both backends)."""
+    ArticleFactory(title="Garment workers in Việt Nam")
+    ArticleFactory(title="Labour inspection report")
+    html = client.get("/search/", {"q": "labuor inspection"}).content.decode()
+    assert 'Did you mean “<a href="/search/?q=labour%20inspection">labour inspection</a>”?' in html
+    html = client.get("/vi/search/", {"q": "garmnet"}).content.decode()
+    assert "Có phải bạn muốn tìm" in html
+    assert ">garment</a>" in html
+    # Nothing to suggest for words that are found, or that nothing is close to.
+    assert "Did you mean" not in client.get("/search/", {"q": "labour"}).content.decode()
+    assert "Did you mean" not in client.get("/search/", {"q": "zzqx"}).content.decode()
+
+
+def test_a_very_common_word_ranks_the_newest_matches_and_says_more_than(
+    client, settings, monkeypatch
+):
+    """Past search.CANDIDATES matches of a type, the newest are ranked (so a page costs
+    the same at any volume) and the count says "More than", not a figure it did not count."""
+    monkeypatch.setattr(search, "CANDIDATES", 5)
+    settings.PAGE_SIZE = 2
+    now = timezone.now()
+    # Added in date order: "newest" is the same by date (PostgreSQL) and by row (SQLite).
+    for i in range(8):
+        ArticleFactory(title=f"Wage story {i}", publish_at=now - datetime.timedelta(days=8 - i))
+    html = client.get("/search/", {"q": "wage"}).content.decode()
+    assert "More than 5 results for “wage”" in html
+    assert results(client.get("/search/", {"q": "wage"})) == ["Wage story 7", "Wage story 6"]
+    # Five ranked, two a page: page 3 is the last.
+    assert len(results(client.get("/search/", {"q": "wage", "page": "3"}))) == 1
+    html = client.get("/search/", {"q": "wage", "page": "4"}).content.decode()
+    assert "There is no page “4” of results" in html
+    # Up to the cap the count is exact.
+    monkeypatch.setattr(search, "CANDIDATES", 8)
+    assert "8 results for “wage”" in client.get("/search/", {"q": "wage"}).content.decode()
