@@ -6,6 +6,7 @@ import html as html_lib
 import re
 
 import pytest
+from django.utils import translation
 
 from tests.factories import ArticleFactory, EventFactory, PartnerFactory
 
@@ -76,3 +77,118 @@ def test_a_former_name_finds_only_its_own_items_and_no_note(client, ministries):
     response = client.get("/news/?partner=vgcl")
     assert titles(response) == ["Union congress"]
     assert former_names_note(response) is None
+
+
+def test_programme_pages_name_merged_provinces_by_their_current_names(client):
+    """Binh Duong and Ba Ria - Vung Tau became part of Ho Chi Minh City on 1 July 2025:
+    the programme page lists Ho Chi Minh City once, noting the former provinces."""
+    import datetime
+
+    from tests.factories import PlaceFactory, ProgrammeFactory
+
+    merged = datetime.date(2025, 7, 1)
+    hcmc = PlaceFactory(name="Ho Chi Minh City", vietnamese_name="Thành phố Hồ Chí Minh")
+    binh_duong = PlaceFactory(
+        name="Binh Duong", vietnamese_name="Bình Dương", successor=hcmc, successor_since=merged
+    )
+    vung_tau = PlaceFactory(
+        name="Ba Ria - Vung Tau",
+        vietnamese_name="Bà Rịa - Vũng Tàu",
+        successor=hcmc,
+        successor_since=merged,
+    )
+    hanoi = PlaceFactory(name="Hanoi", vietnamese_name="Hà Nội")
+    programme = ProgrammeFactory()
+    programme.places.set([binh_duong, vung_tau, hcmc, hanoi])
+
+    def places(url):
+        page = client.get(url).content.decode()
+        (listed,) = re.findall(r'<ul class="place-list">(.*?)</ul>', page, re.S)
+        found = re.findall(r"<li>(.*?)</li>", listed, re.S)
+        return [html_lib.unescape(re.sub(r"<[^>]+>", "", item)).strip() for item in found]
+
+    assert places(programme.get_absolute_url()) == [
+        "Hanoi",
+        "Ho Chi Minh City (including the former Ba Ria - Vung Tau, Binh Duong, "
+        "merged on 1 July 2025)",
+    ]
+    vi = places("/vi" + programme.get_absolute_url())
+    assert len(vi) == 2 and vi[0] == "Hà Nội"
+    assert vi[1].startswith("Thành phố Hồ Chí Minh (")
+    assert "Bà Rịa - Vũng Tàu, Bình Dương" in vi[1]
+
+
+def test_partner_name_note_figure_source_and_caption_read_in_vietnamese_on_vi(client):
+    """What staff wrote in Vietnamese is what /vi/ shows; English stays on English pages."""
+    from tests.factories import KeyFigureFactory, PhotoFactory, ProgrammeFactory
+
+    moha = PartnerFactory(slug="moha", name="Ministry of Home Affairs", name_vi="Bộ Nội vụ")
+    PartnerFactory(
+        slug="molisa",
+        name="Ministry of Labour, Invalids and Social Affairs",
+        name_vi="Bộ Lao động - Thương binh và Xã hội",
+        acronym="MOLISA",
+        successor=moha,
+        successor_note="MOLISA was merged into the Ministry of Home Affairs.",
+        successor_note_vi="Bộ Lao động - Thương binh và Xã hội được hợp nhất vào Bộ Nội vụ.",
+    )
+    vi = client.get("/vi/partners/molisa/").content.decode()
+    assert "<h1>Bộ Lao động - Thương binh và Xã hội</h1>" in vi
+    assert (
+        '<p class="name-other" lang="en">Ministry of Labour, Invalids and Social Affairs</p>' in vi
+    )
+    assert "được hợp nhất vào Bộ Nội vụ." in vi
+    assert "MOLISA was merged" not in vi
+    en = client.get("/partners/molisa/").content.decode()
+    assert "<h1>Ministry of Labour, Invalids and Social Affairs</h1>" in en
+    assert '<p class="name-other" lang="vi">Bộ Lao động - Thương binh và Xã hội</p>' in en
+    assert "MOLISA was merged into the Ministry of Home Affairs." in en
+
+    programme = ProgrammeFactory(
+        photo=PhotoFactory(caption_en="Workers in Hanoi.", caption_vi="Công nhân tại Hà Nội.")
+    )
+    KeyFigureFactory(
+        programme=programme,
+        source_en="Better Work Viet Nam, as reported by The Hanoi Times",
+        source_vi="Better Work Việt Nam, theo The Hanoi Times",
+    )
+    vi = client.get("/vi" + programme.get_absolute_url()).content.decode()
+    assert "Better Work Việt Nam, theo The Hanoi Times" in vi
+    assert "as reported by" not in vi
+    article = ArticleFactory(
+        hero=PhotoFactory(caption_en="Workers in Hanoi.", caption_vi="Công nhân tại Hà Nội.")
+    )
+    with translation.override("en"):  # the requests above left Vietnamese active
+        url = article.get_absolute_url()
+    assert "Công nhân tại Hà Nội." in client.get("/vi" + url).content.decode()
+    assert "Workers in Hanoi." in client.get(url).content.decode()
+
+
+def test_demo_records_the_1_march_2025_restructuring_for_every_ministry_it_touched(db):
+    """MOLISA to Home Affairs, Planning and Investment to Finance, and their departments."""
+    import datetime
+
+    from django.core.management import call_command
+
+    from programmes.models import Partner
+
+    call_command("load_demo_content", verbosity=0)
+    successors = dict(
+        Partner.objects.filter(successor_since=datetime.date(2025, 3, 1)).values_list(
+            "slug", "successor__slug"
+        )
+    )
+    assert successors == {
+        "molisa": "moha",
+        "mpi": "mof",
+        "gso": "nso",
+        "dolab": "dolab-moha",
+        "doe": "doe-moha",
+        "dvet": "moet-vocational",
+    }
+    # Ministries the restructuring did not merge keep no successor.
+    assert not Partner.objects.filter(
+        slug__in=["mofa", "moj", "moha", "mof"], successor__isnull=False
+    )
+    for partner in Partner.objects.filter(successor__isnull=False):
+        assert partner.successor_note_en and partner.successor_note_vi, partner.slug

@@ -34,7 +34,7 @@ FACTORIES = {"partner": PartnerFactory, "place": PlaceFactory, "theme": ThemeFac
     ("model", "fields", "term", "expected"),
     [
         ("partner", {"name": "Ministry of Home Affairs", "acronym": "MOHA"}, "moha", "Ministry"),
-        ("partner", {"name": "VGCL", "vietnamese_name": "Tổng Liên đoàn"}, "Tổng Liên", "VGCL"),
+        ("partner", {"name": "VGCL", "name_vi": "Tổng Liên đoàn"}, "Tổng Liên", "VGCL"),
         ("place", {"name": "Ho Chi Minh City"}, "chi minh", "Ho Chi Minh City"),
         ("theme", {"name": "Social dialogue"}, "dialogue", "Social dialogue"),
     ],
