@@ -275,13 +275,13 @@ def places_today(places):
     A programme that worked in Binh Duong before 1 July 2025 works in what is now
     Ho Chi Minh City: readers look for the current name, and the former one is noted
     so that older reports still make sense. Places listed together with the one they
-    merged into are shown once. Only successors already loaded are followed (the
-    programme page selects them), so this runs no query.
+    merged into are shown once. The programme page selects each place's successor, so
+    this runs no query there (a second merger of the same place would add one).
     """
     today = {}
     for place in places:
         now, seen = place, {place.pk}
-        while now.successor_id and Place.successor.is_cached(now) and now.successor_id not in seen:
+        while now.successor_id and now.successor_id not in seen:
             now = now.successor
             seen.add(now.pk)
         entry = today.setdefault(now.pk, {"place": now, "former": [], "since": None})
