@@ -95,6 +95,38 @@ def format_approximate(precision: str, start: datetime.date, lang=None) -> str:
     return WORDS[_lang(lang)]["tbc"]
 
 
+def list_group(event, lang=None) -> tuple[str, str]:
+    """(anchor id, heading) of the part of a list `event` belongs under.
+
+    Exact and month-only events go under their month; a quarter-only event under
+    "Quarter 2, 2027" and an undated one under "Date to be confirmed": their first
+    day is a placeholder, so it must not place them under that day's month.
+    """
+    day = event.start_date
+    if event.precision == "quarter":
+        quarter = (day.month - 1) // 3 + 1
+        return f"quarter-{day.year}-{quarter}", format_approximate("quarter", day, lang)
+    if event.precision == "tbc":
+        return "date-to-be-confirmed", format_approximate("tbc", day, lang)
+    return f"month-{day:%Y-%m}", format_month(day, lang)
+
+
+def group_events(events, lang=None) -> list[dict]:
+    """A list's events under their headings, in list order; undated events last.
+
+    Pure Python over the page already fetched: no query, and the list keeps the
+    database's order within each heading.
+    """
+    groups: dict[str, dict] = {}
+    for event in events:
+        anchor, heading = list_group(event, lang)
+        groups.setdefault(anchor, {"id": anchor, "heading": heading, "events": []})
+        groups[anchor]["events"].append(event)
+    # "Date to be confirmed" is not a point in time: it closes the list, whichever
+    # placeholder day staff entered.
+    return sorted(groups.values(), key=lambda group: group["id"] == "date-to-be-confirmed")
+
+
 def format_time_range(start: datetime.datetime, end: datetime.datetime | None) -> str:
     """'09:00 - 17:00' in the zone the datetimes carry."""
     if end is None or end == start:

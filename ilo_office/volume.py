@@ -572,8 +572,8 @@ class Generator:
             rows.append(
                 Partner(
                     slug=f"{PREFIX}{slugify_vi(acronym or name, 150)}-{i}",
-                    name=name,
-                    vietnamese_name=name_vi,
+                    name_en=name,
+                    name_vi=name_vi,
                     acronym=acronym,
                     kind=kind,
                     website=f"https://example.org/partner-{i}" if rng.random() < 0.5 else "",

@@ -53,10 +53,10 @@ class ThemeAdmin(TranslatedAdmin):
 
 @admin.register(Partner)
 class PartnerAdmin(TranslatedAdmin):
-    list_display = ["name", "acronym", "vietnamese_name", "kind", "successor", "successor_since"]
+    list_display = ["name_en", "acronym", "name_vi", "kind", "successor", "successor_since"]
     list_filter = ["kind", ("successor", admin.EmptyFieldListFilter)]
     ordering = ["name"]
-    search_fields = ["name", "acronym", "vietnamese_name"]
+    search_fields = ["name_en", "acronym", "name_vi"]
     prepopulated_fields = {"slug": ["acronym"]}
     autocomplete_fields = ["logo", "successor"]
     list_select_related = ["successor"]
@@ -65,8 +65,7 @@ class PartnerAdmin(TranslatedAdmin):
             None,
             {
                 "fields": [
-                    "name",
-                    "vietnamese_name",
+                    side_by_side("name"),
                     "acronym",
                     "slug",
                     "kind",
@@ -79,7 +78,7 @@ class PartnerAdmin(TranslatedAdmin):
         (
             _("Renamed or merged"),
             {
-                "fields": ["successor", "successor_since", "successor_note"],
+                "fields": ["successor", "successor_since", side_by_side("successor_note")],
                 "description": _(
                     "Fill in only when the organisation was renamed or merged into another."
                 ),

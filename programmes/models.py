@@ -125,7 +125,8 @@ class Theme(KeepsSlugHistory, Searchable):
 class Partner(KeepsSlugHistory, Searchable):
     """An organisation the office works with; public, and found by site search."""
 
-    SEARCH_FIELDS = {"title": ("name", "vietnamese_name", "acronym"), "summary": ("summary",)}
+    # `name` is translated: its English and Vietnamese columns are both searched.
+    SEARCH_FIELDS = {"title": ("name", "acronym"), "summary": ("summary",)}
 
     objects = SearchableQuerySet.as_manager()
 
@@ -141,12 +142,10 @@ class Partner(KeepsSlugHistory, Searchable):
     # The ILO's tripartite constituents, in the order the ILO names them.
     TRIPARTITE = (Kind.GOVERNMENT, Kind.EMPLOYERS, Kind.WORKERS)
 
-    name = models.CharField(_("name"), max_length=250, help_text=_("The name in English."))
-    vietnamese_name = models.CharField(
-        _("name in Vietnamese"),
+    name = models.CharField(
+        _("name"),
         max_length=250,
-        blank=True,
-        help_text=_("For example: Tổng Liên đoàn Lao động Việt Nam."),
+        help_text=_("In English and, if it has one, in Vietnamese."),
     )
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
@@ -200,6 +199,19 @@ class Partner(KeepsSlugHistory, Searchable):
     @property
     def short_name(self):
         return self.acronym or self.name
+
+    @property
+    def name_in_other_language(self):
+        """(language, name) of the name a reader of this page may also know it by, or None.
+
+        English pages add the Vietnamese name, Vietnamese pages the English one; a
+        partner with one name only (an international agency) has nothing to add.
+        """
+        if not self.name_vi or self.name_vi == self.name_en:
+            return None
+        if get_language() == "vi":
+            return {"lang": "en", "name": self.name_en}
+        return {"lang": "vi", "name": self.name_vi}
 
     @property
     def is_tripartite(self):
@@ -265,6 +277,33 @@ class Place(models.Model):
         if get_language() == "vi" and self.vietnamese_name:
             return self.vietnamese_name
         return self.name
+
+
+def places_today(places):
+    """[{"place", "former", "former_names", "since"}]: `places` under today's names.
+
+    A programme that worked in Binh Duong before 1 July 2025 works in what is now
+    Ho Chi Minh City: readers look for the current name, and the former one is noted
+    so that older reports still make sense. Places listed together with the one they
+    merged into are shown once. The programme page selects each place's successor, so
+    this runs no query there (a second merger of the same place would add one).
+    """
+    today = {}
+    for place in places:
+        now, seen = place, {place.pk}
+        while now.successor_id and now.successor_id not in seen:
+            now = now.successor
+            seen.add(now.pk)
+        entry = today.setdefault(now.pk, {"place": now, "former": [], "since": None})
+        if now is not place:
+            entry["former"].append(place)
+            if place.successor_since and (
+                entry["since"] is None or place.successor_since > entry["since"]
+            ):
+                entry["since"] = place.successor_since
+    for entry in today.values():
+        entry["former_names"] = [place.display_name for place in entry["former"]]
+    return sorted(today.values(), key=lambda entry: entry["place"].display_name)
 
 
 class ProgrammeQuerySet(PublishingQuerySet):
@@ -347,6 +386,10 @@ class Programme(Publishable):
                 violation_error_message=_("The end date cannot be before the start date."),
             ),
         ]
+
+    def places_today(self):
+        """The places covered, under today's names (see `places_today`)."""
+        return places_today(self.places.all())
 
     def __str__(self):
         return self.name

@@ -1,7 +1,8 @@
 """Hub fields written in English and, where staff can, in Vietnamese.
 
-Partners and places carry their Vietnamese name as a fact about them
-(`vietnamese_name`), shown in both languages, so their names are not here.
+A partner's name is translated like any other field (`name_vi` is its Vietnamese
+name, shown on /vi/); places keep their Vietnamese name as a fact about them
+(`vietnamese_name`, read by `Place.display_name`).
 """
 
 from modeltranslation.translator import TranslationOptions, register
@@ -21,7 +22,7 @@ class ThemeTranslation(TranslationOptions):
 
 @register(Partner)
 class PartnerTranslation(TranslationOptions):
-    fields = ("summary",)
+    fields = ("name", "summary", "successor_note")
 
 
 @register(ProgrammePhase)
@@ -31,4 +32,4 @@ class ProgrammePhaseTranslation(TranslationOptions):
 
 @register(KeyFigure)
 class KeyFigureTranslation(TranslationOptions):
-    fields = ("label", "unit")
+    fields = ("label", "unit", "source")

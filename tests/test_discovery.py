@@ -433,3 +433,14 @@ def test_event_page_advertises_its_own_calendar_file(client):
         client.get("/events/forum/")
     )
     assert 'href="/events/forum.ics"' in head(client.get(event.get_absolute_url()))
+
+
+def test_quarter_and_undated_events_claim_no_day(client):
+    """Quarter 2 is the months 2027-04 to 2027-06; an event "to be confirmed" gives no date."""
+    quarter = EventFactory(start_date=datetime.date(2027, 4, 1), precision=Event.Precision.QUARTER)
+    tbc = EventFactory(start_date=datetime.date(2027, 2, 1), precision=Event.Precision.TBC)
+    data = json_ld(client.get(quarter.get_absolute_url()))[0]
+    assert (data["startDate"], data["endDate"]) == ("2027-04", "2027-06")
+    data = json_ld(client.get(tbc.get_absolute_url()))[0]
+    assert "startDate" not in data and "endDate" not in data
+    assert "2027" not in json.dumps(data)

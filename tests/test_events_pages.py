@@ -24,7 +24,7 @@ def months(client, url):
     assert response.status_code == 200, url
     page = response.content.decode()
     tokens = re.findall(
-        r'<h2 id="month-[\d-]+">([^<]+)</h2>|class="card-title"><a href="[^"]+"[^>]*>([^<]+)</a>',
+        r'<h2 id="[\w-]+">([^<]+)</h2>|class="card-title"><a href="[^"]+"[^>]*>([^<]+)</a>',
         page,
     )
     grouped = []
@@ -281,3 +281,46 @@ def test_approximate_event_stays_upcoming_until_its_period_is_over(
     with time_machine.travel(datetime.datetime(2020, 3, 31, 17, 0, tzinfo=UTC), tick=False):
         assert listed(client, "/events/") == []
         assert printed in card(client, "/events/past/", "Survey launch")
+
+
+@pytest.fixture
+def approximate_events():
+    """Events of 2027 known to the day, to the month, to the quarter, and not yet dated.
+
+    The approximate ones carry the placeholder first day staff are asked to give.
+    """
+    with time_machine.travel(datetime.datetime(2027, 1, 10, 3, 0, tzinfo=UTC), tick=False):
+        EventFactory(title="April workshop", start_date=d(2027, 4, 2))
+        EventFactory(title="Training on 1 April", start_date=d(2027, 4, 1))
+        EventFactory(
+            title="Survey in the second quarter", start_date=d(2027, 4, 1), precision="quarter"
+        )
+        EventFactory(title="Launch in May", start_date=d(2027, 5, 1), precision="month")
+        EventFactory(title="May meeting", start_date=d(2027, 5, 20))
+        EventFactory(title="Forum, date to come", start_date=d(2027, 2, 1), precision="tbc")
+        EventFactory(title="February dialogue", start_date=d(2027, 2, 15))
+        yield
+
+
+def test_approximate_events_have_their_own_headings_in_the_list(client, approximate_events):
+    """A quarter is "Quarter 2, 2027", an undated event "Date to be confirmed" (last), never
+    under the month of their placeholder day; an event known to the month is under its month."""
+    assert months(client, "/events/") == [
+        ("February 2027", ["February dialogue"]),
+        ("April 2027", ["Training on 1 April", "April workshop"]),
+        ("Quarter 2, 2027", ["Survey in the second quarter"]),
+        ("May 2027", ["Launch in May", "May meeting"]),
+        ("Date to be confirmed", ["Forum, date to come"]),
+    ]
+    assert months(client, "/vi/events/")[2][0] == "Quý 2 năm 2027"
+    assert months(client, "/vi/events/")[-1][0] == "Thời gian sẽ thông báo sau"
+    assert "May 2027" in card(client, "/events/", "Launch in May")
+    assert "1 May" not in card(client, "/events/", "Launch in May")
+
+
+def test_approximate_events_are_not_in_the_calendar_file(client, approximate_events):
+    """Calendars need a day: only the events known to the day are in the .ics."""
+    with time_machine.travel(datetime.datetime(2027, 1, 10, 3, 0, tzinfo=UTC), tick=False):
+        calendar = icalendar.Calendar.from_ical(client.get("/events/calendar.ics").content)
+    titles = sorted(str(e["SUMMARY"]) for e in calendar.walk("VEVENT"))
+    assert titles == ["April workshop", "February dialogue", "May meeting", "Training on 1 April"]

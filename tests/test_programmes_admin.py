@@ -34,7 +34,7 @@ FACTORIES = {"partner": PartnerFactory, "place": PlaceFactory, "theme": ThemeFac
     ("model", "fields", "term", "expected"),
     [
         ("partner", {"name": "Ministry of Home Affairs", "acronym": "MOHA"}, "moha", "Ministry"),
-        ("partner", {"name": "VGCL", "vietnamese_name": "Tổng Liên đoàn"}, "Tổng Liên", "VGCL"),
+        ("partner", {"name": "VGCL", "name_vi": "Tổng Liên đoàn"}, "Tổng Liên", "VGCL"),
         ("place", {"name": "Ho Chi Minh City"}, "chi minh", "Ho Chi Minh City"),
         ("theme", {"name": "Social dialogue"}, "dialogue", "Social dialogue"),
     ],
@@ -74,3 +74,15 @@ def test_admin_lists_answer_and_search(admin_client, model):
     url = reverse(f"admin:programmes_{model}_changelist")
     assert admin_client.get(url).status_code == 200
     assert admin_client.get(url, {"q": "a"}).status_code == 200
+
+
+def test_partner_names_notes_and_figure_sources_are_written_in_both_languages(admin_client):
+    """Staff give a partner's name and succession note, and a figure's source, in English and
+    Vietnamese (issue 14, item 5)."""
+    html = admin_client.get(reverse("admin:programmes_partner_add")).content.decode()
+    for field in ("name_en", "name_vi", "successor_note_en", "successor_note_vi"):
+        assert f'name="{field}"' in html, field
+    assert 'name="vietnamese_name"' not in html
+    html = admin_client.get(reverse("admin:programmes_programme_add")).content.decode()
+    for field in ("source_en", "source_vi"):
+        assert f'name="key_figures-__prefix__-{field}"' in html, field

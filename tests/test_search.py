@@ -320,7 +320,7 @@ def test_partners_and_areas_of_work_are_found(client):
     """Partners (by name, Vietnamese name or acronym) and areas of work are results too."""
     PartnerFactory(
         name="Viet Nam General Confederation of Labour",
-        vietnamese_name="Tổng Liên đoàn Lao động Việt Nam",
+        name_vi="Tổng Liên đoàn Lao động Việt Nam",
         acronym="VGCL",
         summary="The national trade union centre.",
     )

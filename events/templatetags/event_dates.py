@@ -6,6 +6,7 @@ from events.dates import (
     format_event_times,
     format_event_when,
     format_month,
+    group_events,
 )
 
 register = template.Library()
@@ -39,6 +40,12 @@ def event_when(event, zone=None):
 def month_heading(day):
     """`{% month_heading event.start_date %}` -> "September 2020" / "Tháng 9 năm 2020"."""
     return format_month(day)
+
+
+@register.simple_tag
+def event_groups(events):
+    """`{% event_groups events as groups %}`: [{id, heading, events}], see `group_events`."""
+    return group_events(events)
 
 
 @register.simple_tag

@@ -141,37 +141,57 @@ THEMES = [
     },
 ]
 
+# The restructuring of the Government that took effect on 1 March 2025 (National
+# Assembly Resolution 176/2025/QH15 of 18 February 2025 on the Government's structure).
+# The seeds predate it and say nothing of it; what is recorded below is public record
+# and undisputed: MOLISA merged into the Ministry of Home Affairs (vocational education
+# to the Ministry of Education and Training, social protection and children to the
+# Ministry of Health); the Ministry of Planning and Investment merged with the Ministry
+# of Finance, its General Statistics Office becoming the Finance Ministry's National
+# Statistics Office; MOLISA's Departments of Overseas Labour and of Employment moved to
+# the Ministry of Home Affairs. Not recorded, as the details are less certain: where
+# ILSSA went, and D-FISH's place in the new Ministry of Agriculture and Environment
+# (MARD, its ministry, was merged with the Ministry of Natural Resources and Environment).
+# MOFA, MOJ, the Government Office and the Office of the President were not merged.
+RESTRUCTURED_2025 = d(2025, 3, 1)
+
 PARTNERS = [
     # The tripartite constituents named in the 2003 press release.
     {
         "slug": "molisa",
-        "vietnamese_name": "Bộ Lao động - Thương binh và Xã hội",
+        "name_vi": "Bộ Lao động - Thương binh và Xã hội",
         "name": "Ministry of Labour, Invalids and Social Affairs",
         "acronym": "MOLISA",
         "kind": Kind.GOVERNMENT,
         # Found by slug; the loader links it once both partners exist.
         "successor": "moha",
-        "successor_since": d(2025, 3, 1),
+        "successor_since": RESTRUCTURED_2025,
         "successor_note": "MOLISA was merged into the Ministry of Home Affairs, which took over "
-        "its work on labour, employment, wages and social insurance.",
+        "its work on labour, employment, wages and social insurance; vocational education "
+        "passed to the Ministry of Education and Training, and social protection and child "
+        "protection to the Ministry of Health.",
+        "successor_note_vi": "Bộ Lao động - Thương binh và Xã hội được hợp nhất vào Bộ Nội vụ, "
+        "bộ tiếp nhận các lĩnh vực lao động, việc làm, tiền lương và bảo hiểm xã hội; giáo dục "
+        "nghề nghiệp chuyển sang Bộ Giáo dục và Đào tạo, bảo trợ xã hội và trẻ em chuyển sang "
+        "Bộ Y tế.",
     },
     {
         "slug": "moha",
-        "vietnamese_name": "Bộ Nội vụ",
+        "name_vi": "Bộ Nội vụ",
         "name": "Ministry of Home Affairs",
         "acronym": "MOHA",
         "kind": Kind.GOVERNMENT,
     },
     {
         "slug": "vgcl",
-        "vietnamese_name": "Tổng Liên đoàn Lao động Việt Nam",
+        "name_vi": "Tổng Liên đoàn Lao động Việt Nam",
         "name": "Viet Nam General Confederation of Labour",
         "acronym": "VGCL",
         "kind": Kind.WORKERS,
     },
     {
         "slug": "vcci",
-        "vietnamese_name": "Liên đoàn Thương mại và Công nghiệp Việt Nam",
+        "name_vi": "Liên đoàn Thương mại và Công nghiệp Việt Nam",
         "name": "Viet Nam Chamber of Commerce and Industry",
         "acronym": "VCCI",
         "kind": Kind.EMPLOYERS,
@@ -180,27 +200,41 @@ PARTNERS = [
     # VCCI; the ILO counts it among Viet Nam's employers' organizations.
     {
         "slug": "vca",
-        "vietnamese_name": "Liên minh Hợp tác xã Việt Nam",
+        "name_vi": "Liên minh Hợp tác xã Việt Nam",
         "name": "Viet Nam Cooperative Alliance",
         "acronym": "VCA",
         "kind": Kind.EMPLOYERS,
     },
     {
         "slug": "mofa",
-        "vietnamese_name": "Bộ Ngoại giao",
+        "name_vi": "Bộ Ngoại giao",
         "name": "Ministry of Foreign Affairs",
         "acronym": "MOFA",
         "kind": Kind.GOVERNMENT,
     },
     {
         "slug": "mpi",
+        "name_vi": "Bộ Kế hoạch và Đầu tư",
         "name": "Ministry of Planning and Investment",
         "acronym": "MPI",
+        "kind": Kind.GOVERNMENT,
+        "successor": "mof",
+        "successor_since": RESTRUCTURED_2025,
+        "successor_note": "The Ministry of Planning and Investment was merged with the Ministry "
+        "of Finance, which carries out the work of both.",
+        "successor_note_vi": "Bộ Kế hoạch và Đầu tư được hợp nhất với Bộ Tài chính; Bộ Tài chính "
+        "thực hiện nhiệm vụ của cả hai bộ.",
+    },
+    {
+        "slug": "mof",
+        "name_vi": "Bộ Tài chính",
+        "name": "Ministry of Finance",
+        "acronym": "MOF",
         "kind": Kind.GOVERNMENT,
     },
     {
         "slug": "moj",
-        "vietnamese_name": "Bộ Tư pháp",
+        "name_vi": "Bộ Tư pháp",
         "name": "Ministry of Justice",
         "acronym": "MOJ",
         "kind": Kind.GOVERNMENT,
@@ -219,26 +253,82 @@ PARTNERS = [
     },
     {
         "slug": "dolab",
+        "name_vi": "Cục Quản lý lao động ngoài nước (Bộ Lao động - Thương binh và Xã hội)",
         "name": "Department of Overseas Labour (MOLISA)",
         "acronym": "DoLAB",
+        "kind": Kind.GOVERNMENT,
+        "successor": "dolab-moha",
+        "successor_since": RESTRUCTURED_2025,
+        "successor_note": "The department moved with MOLISA's labour work to the Ministry of "
+        "Home Affairs.",
+        "successor_note_vi": "Cục chuyển về Bộ Nội vụ cùng các lĩnh vực lao động của Bộ Lao động "
+        "- Thương binh và Xã hội.",
+    },
+    {
+        "slug": "dolab-moha",
+        "name_vi": "Cục Quản lý lao động ngoài nước (Bộ Nội vụ)",
+        "name": "Department of Overseas Labour (MOHA)",
+        "acronym": "",
         "kind": Kind.GOVERNMENT,
     },
     {
         "slug": "doe",
+        "name_vi": "Cục Việc làm (Bộ Lao động - Thương binh và Xã hội)",
         "name": "Department of Employment (MOLISA)",
         "acronym": "DOE",
+        "kind": Kind.GOVERNMENT,
+        "successor": "doe-moha",
+        "successor_since": RESTRUCTURED_2025,
+        "successor_note": "The department moved with MOLISA's labour work to the Ministry of "
+        "Home Affairs.",
+        "successor_note_vi": "Cục chuyển về Bộ Nội vụ cùng các lĩnh vực lao động của Bộ Lao động "
+        "- Thương binh và Xã hội.",
+    },
+    {
+        "slug": "doe-moha",
+        "name_vi": "Cục Việc làm (Bộ Nội vụ)",
+        "name": "Department of Employment (MOHA)",
+        "acronym": "",
         "kind": Kind.GOVERNMENT,
     },
     {
         "slug": "dvet",
+        "name_vi": "Tổng cục Giáo dục nghề nghiệp",
         "name": "Directorate of Vocational Education and Training",
         "acronym": "DVET",
+        "kind": Kind.GOVERNMENT,
+        "successor": "moet-vocational",
+        "successor_since": RESTRUCTURED_2025,
+        "successor_note": "Vocational education passed from MOLISA to the Ministry of Education "
+        "and Training, where a department now carries out the Directorate's work.",
+        "successor_note_vi": "Giáo dục nghề nghiệp chuyển từ Bộ Lao động - Thương binh và Xã hội "
+        "sang Bộ Giáo dục và Đào tạo; một cục của Bộ tiếp nhận nhiệm vụ của Tổng cục.",
+    },
+    {
+        "slug": "moet-vocational",
+        "name_vi": "Cục Giáo dục nghề nghiệp và Giáo dục thường xuyên (Bộ Giáo dục và Đào tạo)",
+        "name": "Department of Vocational Education and Continuing Education (MOET)",
+        "acronym": "",
         "kind": Kind.GOVERNMENT,
     },
     {
         "slug": "gso",
+        "name_vi": "Tổng cục Thống kê",
         "name": "General Statistics Office",
         "acronym": "GSO",
+        "kind": Kind.GOVERNMENT,
+        "successor": "nso",
+        "successor_since": RESTRUCTURED_2025,
+        "successor_note": "The General Statistics Office of the Ministry of Planning and "
+        "Investment became the National Statistics Office of the Ministry of Finance.",
+        "successor_note_vi": "Tổng cục Thống kê thuộc Bộ Kế hoạch và Đầu tư trở thành Cục Thống "
+        "kê thuộc Bộ Tài chính.",
+    },
+    {
+        "slug": "nso",
+        "name_vi": "Cục Thống kê (Bộ Tài chính)",
+        "name": "National Statistics Office (Ministry of Finance)",
+        "acronym": "NSO",
         "kind": Kind.GOVERNMENT,
     },
     {
@@ -409,6 +499,9 @@ BETTER_WORK_SOURCE = (
     "Better Work Viet Nam, at the signing of the 2023-2027 memoranda of understanding, "
     "as reported by The Hanoi Times"
 )
+BETTER_WORK_SOURCE_VI = (
+    "Better Work Việt Nam, tại lễ ký các biên bản ghi nhớ giai đoạn 2023-2027, theo The Hanoi Times"
+)
 
 PROGRAMMES = [
     {
@@ -503,6 +596,7 @@ PROGRAMMES = [
                 "unit_vi": "nhà máy",
                 "as_of": BETTER_WORK_MOU_SIGNED,
                 "source": BETTER_WORK_SOURCE,
+                "source_vi": BETTER_WORK_SOURCE_VI,
             },
             {
                 "label": "Workers employed in these factories",
@@ -513,6 +607,7 @@ PROGRAMMES = [
                 "unit_vi": "người lao động",
                 "as_of": BETTER_WORK_MOU_SIGNED,
                 "source": BETTER_WORK_SOURCE,
+                "source_vi": BETTER_WORK_SOURCE_VI,
             },
             {
                 "label": "Provinces and cities where these factories are",
@@ -523,6 +618,7 @@ PROGRAMMES = [
                 "unit_vi": "tỉnh, thành phố",
                 "as_of": BETTER_WORK_MOU_SIGNED,
                 "source": BETTER_WORK_SOURCE,
+                "source_vi": BETTER_WORK_SOURCE_VI,
             },
         ],
     },

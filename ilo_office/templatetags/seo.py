@@ -164,10 +164,19 @@ def event_dates(event):
             event.starts_at.isoformat(timespec="minutes"),
             event.ends_at.isoformat(timespec="minutes"),
         )
-    if event.precision in ("month", "quarter"):
-        # An event "in March 2020" is "2020-03", not 1 March.
+    if event.precision == "month":
+        # An event "in March 2020" is "2020-03", not 1 March (ISO 8601 reduced
+        # precision, which schema.org's Date allows).
         return event.start_date.strftime("%Y-%m"), event.last_date.strftime("%Y-%m")
-    return str(event.start_date.year), None
+    if event.precision == "quarter":
+        # "Quarter 2, 2027" is the months 2027-04 to 2027-06, whatever day staff
+        # gave as its placeholder.
+        first = (event.start_date.month - 1) // 3 * 3 + 1
+        year = event.start_date.year
+        return f"{year}-{first:02d}", f"{year}-{first + 2:02d}"
+    # "To be confirmed": nothing is known, so nothing is claimed (not even the
+    # placeholder's year).
+    return None, None
 
 
 def event_attendance(event, request):
