@@ -20,18 +20,19 @@ class PhotoAdmin(TranslatedAdmin):
 
     list_display = ["thumbnail", "title", "alt_text", "credit", "created_at"]
     list_display_links = ["thumbnail", "title"]
-    search_fields = ["title", "alt_text_en", "alt_text_vi", "caption", "credit"]
+    search_fields = ["title", "alt_text_en", "alt_text_vi", "caption_en", "caption_vi", "credit"]
     date_hierarchy = "created_at"
     ordering = ["-created_at"]
     readonly_fields = ["preview", "used_by", "width", "height", "created_at", "updated_at"]
-    # The description for screen readers in both languages, side by side; English is required.
+    # The description for screen readers and the caption in both languages, side by side;
+    # the English description is required.
     fields = [
         "title",
         "image",
         "preview",
         "used_by",
         side_by_side("alt_text"),
-        "caption",
+        side_by_side("caption"),
         "credit",
         ("width", "height"),
         ("created_at", "updated_at"),

@@ -137,7 +137,8 @@ def change_data(photo, **changes):
         "title": photo.title,
         "alt_text_en": photo.alt_text_en or "Workers",
         "alt_text_vi": photo.alt_text_vi or "",
-        "caption": photo.caption,
+        "caption_en": photo.caption_en or "",
+        "caption_vi": photo.caption_vi or "",
         "credit": photo.credit,
     }
     data.update(changes)
@@ -148,7 +149,7 @@ def test_saving_a_photo_without_a_new_file_keeps_the_file(admin_client):
     """Fixing a caption without uploading again saves (it was a 500) and keeps the image."""
     photo = PhotoFactory(image=upload(jpeg_bytes(800, 400)))
     before = (photo.image.name, photo.renditions)
-    response = admin_client.post(change_url(photo), change_data(photo, caption="Fixed caption"))
+    response = admin_client.post(change_url(photo), change_data(photo, caption_en="Fixed caption"))
     assert response.status_code == 302
     photo.refresh_from_db()
     assert photo.caption == "Fixed caption"
@@ -326,7 +327,7 @@ def test_contributor_cannot_change_a_photo_of_published_content(client, use, sch
     assert "only an editor may change it" in page.content.decode()
     assert not page.context["has_change_permission"]
     for changes in (
-        {"caption": "Forged caption"},
+        {"caption_en": "Forged caption"},
         {"credit": "Forged"},
         {"alt_text_en": "Forged"},
         {"image": upload(jpeg_bytes(500, 500, colour=(0, 0, 0)), "swap.jpg")},
@@ -348,7 +349,7 @@ def test_contributor_still_edits_a_photo_used_only_by_drafts(client, use):
     photo = PhotoFactory()
     PUBLIC_USES[use](photo, draft=True)
     as_user(client, CONTRIBUTOR)
-    response = client.post(change_url(photo), change_data(photo, caption="Better caption"))
+    response = client.post(change_url(photo), change_data(photo, caption_en="Better caption"))
     assert response.status_code == 302
     assert Photo.objects.get(pk=photo.pk).caption == "Better caption"
 
@@ -359,10 +360,10 @@ def test_photo_of_an_area_of_work_is_a_site_managers_to_change(client):
     ThemeFactory(photo=photo)
     for role in (CONTRIBUTOR, EDITOR):
         client.force_login(staff_user(role, username=role.lower()))
-        response = client.post(change_url(photo), change_data(photo, caption="Forged"))
+        response = client.post(change_url(photo), change_data(photo, caption_en="Forged"))
         assert response.status_code == 403
     as_user(client, SITE_MANAGER)
-    response = client.post(change_url(photo), change_data(photo, caption="Checked"))
+    response = client.post(change_url(photo), change_data(photo, caption_en="Checked"))
     assert response.status_code == 302
 
 
@@ -386,12 +387,12 @@ def test_contributor_cannot_restore_an_old_revision_of_a_published_photo(client)
     ArticleFactory(hero=photo)
     editor_client = client
     as_user(editor_client, EDITOR)
-    editor_client.post(change_url(photo), change_data(photo, caption="Checked caption"))
+    editor_client.post(change_url(photo), change_data(photo, caption_en="Checked caption"))
     first = Version.objects.get_for_object(photo).last()
     client.logout()
     as_user(client, CONTRIBUTOR)
     url = reverse("admin:ilo_office_photo_revision", args=[photo.pk, first.pk])
-    response = client.post(url, change_data(photo, caption="First caption"))
+    response = client.post(url, change_data(photo, caption_en="First caption"))
     assert response.status_code == 403
     assert Photo.objects.get(pk=photo.pk).caption == "Checked caption"
 
