@@ -29,15 +29,12 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.module_loading import import_string
 
-# Which public view shows which type. Dotted paths, imported on first use, so that
-# this module can be imported from any app (the admin's "Preview" buttons) without
-# pulling every app's views in at start-up.
-PREVIEW_VIEWS = {
-    "newsroom.article": "newsroom.views.ArticleDetailView",
-    "events.event": "events.views.EventDetailView",
-    "programmes.programme": "programmes.views.ProgrammeDetailView",
-    "pages.officepage": "ilo_office.pages.views.OfficePageView",
-}
+from ilo_office import registry
+
+# Which public view shows which type (registered in ilo_office.registry). Dotted paths,
+# imported on first use, so that this module can be imported from any app (the admin's
+# "Preview" buttons) without pulling every app's views in at start-up.
+PREVIEW_VIEWS = registry.preview_views()
 
 SIGNING_SALT = "ilo_office.preview"
 DEFAULT_MAX_AGE = 3 * 24 * 60 * 60  # seconds; settings.PREVIEW_LINK_MAX_AGE overrides it

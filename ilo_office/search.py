@@ -55,14 +55,10 @@ from django.db.models.functions import Cast
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 
-from events.models import Event
-from ilo_office.pages.models import OfficePage
+from ilo_office import registry
 from ilo_office.search_index import fts_table
 from ilo_office.text import fold
-from newsroom.models import Article
-from programmes.models import Partner, Programme, Theme
 
 MAX_QUERY_LENGTH = 200  # characters searched; the rest of a pasted essay is ignored
 MAX_TERMS = 10
@@ -97,15 +93,15 @@ COMPOUNDS = {"vietnam": ("viet", "nam")}
 
 @dataclass(frozen=True)
 class Section:
-    """One searchable type: its model, the fields a result shows, its date for ties."""
+    """One searchable type: its model and its registered fields (key, label, title...)."""
 
-    key: str
-    label: str
+    fields: registry.SearchFields
     model: type
-    title: str
-    summary: str
-    body: str
-    date: str = "publish_at"
+
+    def __getattr__(self, name):
+        if name == "fields":  # not set yet (copy, pickle): no recursion
+            raise AttributeError(name)
+        return getattr(self.fields, name)
 
     def items(self):
         """What the public may see: published() where the type has a status, else all."""
@@ -113,18 +109,9 @@ class Section:
         return manager.published() if hasattr(manager, "published") else manager.all()
 
 
+# One section per type registered with `search` in ilo_office.registry, in its order.
 SECTIONS = {
-    section.key: section
-    for section in (
-        Section("news", _("News"), Article, "title", "standfirst", "body"),
-        Section("events", _("Events"), Event, "title", "summary", "description"),
-        Section("programmes", _("Programmes"), Programme, "name", "summary", "description"),
-        Section(
-            "themes", _("Areas of work"), Theme, "name", "summary", "description", "updated_at"
-        ),
-        Section("partners", _("Partners"), Partner, "name", "summary", "", "updated_at"),
-        Section("pages", _("Office pages"), OfficePage, "title", "summary", "body"),
-    )
+    entry.search.key: Section(entry.search, entry.model) for entry in registry.TYPES if entry.search
 }
 TYPE_CHOICES = [(key, section.label) for key, section in SECTIONS.items()]
 

@@ -35,11 +35,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import format_html_join
 
-from events.models import Event
+from ilo_office import registry
 from ilo_office.fragments import once_per_generation
-from ilo_office.pages.models import OfficePage
-from newsroom.models import Article
-from programmes.models import Partner, Programme, Theme
 
 # The sitemaps protocol allows 50,000 sitemaps in an index: no section has more pages.
 MAX_PAGES = 50_000
@@ -173,60 +170,48 @@ class BilingualSitemap(Sitemap):
         return urls
 
 
-class PublishedSitemap(BilingualSitemap):
-    """Published items of a Publishable model, by primary key."""
+class RegisteredSitemap(BilingualSitemap):
+    """The public items of one type registered in ilo_office.registry, by primary key."""
 
-    model = None
-    latest_expression = Max(PUBLISHED_LASTMOD)
+    entry = None
 
-    def public(self):
-        return self.model.objects.published()
+    @property
+    def model(self):
+        return self.entry.model
 
     def items(self):
-        return self.public().order_by("pk").only("pk", "slug", "updated_at", "publish_at")
+        public = getattr(self.model.objects, self.entry.sitemap_items)()
+        return public.order_by("pk").only("pk", "slug", *self.dates)
+
+
+class PublishedSitemap(RegisteredSitemap):
+    """A Publishable type: changed when edited or when it went live, whichever is later."""
+
+    dates = ("updated_at", "publish_at")
+    latest_expression = Max(PUBLISHED_LASTMOD)
 
     def lastmod(self, item):
         return max(item.updated_at, item.publish_at)
 
 
-class ArticleSitemap(PublishedSitemap):
-    model = Article
-
-    def public(self):
-        return Article.objects.canonical_here()
-
-
-class EventSitemap(PublishedSitemap):
-    model = Event
-
-
-class ProgrammeSitemap(PublishedSitemap):
-    model = Programme
-
-
-class OfficePageSitemap(PublishedSitemap):
-    model = OfficePage
-
-
-class ChangedSitemap(BilingualSitemap):
+class ChangedSitemap(RegisteredSitemap):
     """Themes and partners are not Publishable: each one has a public page."""
 
-    model = None
+    dates = ("updated_at",)
     latest_expression = Max("updated_at")
-
-    def items(self):
-        return self.model.objects.order_by("pk").only("pk", "slug", "updated_at")
 
     def lastmod(self, item):
         return item.updated_at
 
 
-class ThemeSitemap(ChangedSitemap):
-    model = Theme
+def sitemap_class(entry):
+    base = PublishedSitemap if entry.workflow else ChangedSitemap
+    # Named after the model: the name keys the section's cached stats.
+    return type(f"{entry.model.__name__}Sitemap", (base,), {"entry": entry})
 
 
-class PartnerSitemap(ChangedSitemap):
-    model = Partner
+# {section: Sitemap class} for the types registered with a `sitemap` section.
+SECTIONS = {entry.sitemap: sitemap_class(entry) for entry in registry.TYPES if entry.sitemap}
 
 
 class StaticSitemap(BilingualSitemap):
@@ -237,15 +222,11 @@ class StaticSitemap(BilingualSitemap):
     @cached_property
     def list_lastmods(self):
         """URL name -> newest lastmod of the section that page lists (its sitemap's stats)."""
-        events = EventSitemap().stats["latest"]
-        lists = {
-            "newsroom:article_list": ArticleSitemap().stats["latest"],
-            "events:event_list": events,
-            "events:past_event_list": events,
-            "programmes:programme_list": ProgrammeSitemap().stats["latest"],
-            "programmes:theme_list": ThemeSitemap().stats["latest"],
-            "programmes:partner_list": PartnerSitemap().stats["latest"],
-        }
+        lists = {}
+        for entry in registry.TYPES:
+            if entry.list_urls:
+                latest = SECTIONS[entry.sitemap]().stats["latest"]
+                lists.update(dict.fromkeys(entry.list_urls, latest))
         # The home page shows the newest of everything.
         known = [value for value in lists.values() if value is not None]
         return {"home": max(known, default=None), **lists}
@@ -265,12 +246,4 @@ class StaticSitemap(BilingualSitemap):
         return self.list_lastmods[item]
 
 
-SITEMAPS = {
-    "pages": StaticSitemap,
-    "news": ArticleSitemap,
-    "events": EventSitemap,
-    "programmes": ProgrammeSitemap,
-    "areas-of-work": ThemeSitemap,
-    "partners": PartnerSitemap,
-    "about": OfficePageSitemap,
-}
+SITEMAPS = {"pages": StaticSitemap, **SECTIONS}

@@ -54,7 +54,7 @@ def site():
 
 def test_index_lists_every_section_and_page_with_lastmod(site, client, monkeypatch):
     """Each section's pages appear in the index, each with its lastmod."""
-    monkeypatch.setattr(sitemaps.ArticleSitemap, "limit", 2)
+    monkeypatch.setattr(sitemaps.SITEMAPS["news"], "limit", 2)
     ArticleFactory.create_batch(4)  # 5 articles: 3 pages of 2
     entries = index(client)
     expected = ["/sitemap-news.xml", "/sitemap-news.xml?p=2", "/sitemap-news.xml?p=3"]

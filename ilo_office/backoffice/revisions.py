@@ -13,22 +13,17 @@ register the models itself, following only its inlines).
 import reversion
 from django.apps import apps
 
+from ilo_office import registry
+
 FOLLOW = {
-    "newsroom.article": ("articlephoto_set",),
-    "events.event": (),
-    "programmes.programme": ("phases", "key_figures", "programmepartner_set", "contacts"),
-    "pages.officepage": (),
+    # The workflow types (ilo_office.registry) and the rows that travel with each.
+    **{entry.label: tuple(entry.parts) for entry in registry.workflow_types()},
+    **dict.fromkeys(registry.part_labels(), ()),
     "ilo_office.photo": (),
     "programmes.partner": (),
     "programmes.theme": (),
     "programmes.place": (),
     "pages.homeblock": (),
-    # The rows that travel with their parent's revisions.
-    "newsroom.articlephoto": (),
-    "programmes.programmephase": (),
-    "programmes.keyfigure": (),
-    "programmes.programmepartner": (),
-    "programmes.programmecontact": (),
 }
 
 

@@ -22,21 +22,17 @@ from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.contenttypes.management import create_contenttypes
 
+from ilo_office import registry
+
 CONTRIBUTOR = "Contributor"
 EDITOR = "Editor"
 SITE_MANAGER = "Site manager"
 ROLE_NAMES = (CONTRIBUTOR, EDITOR, SITE_MANAGER)
 
-# The types that go through the workflow (subclasses of Publishable).
-CONTENT = ("newsroom.article", "events.event", "programmes.programme", "pages.officepage")
-# Rows edited inline on a content item's own form (further photos, phases...).
-CONTENT_PARTS = (
-    "newsroom.articlephoto",
-    "programmes.programmephase",
-    "programmes.keyfigure",
-    "programmes.programmepartner",
-    "programmes.programmecontact",
-)
+# The types that go through the workflow, and the rows edited inline on their forms
+# (further photos, phases...): both registered in ilo_office.registry.
+CONTENT = registry.workflow_labels()
+CONTENT_PARTS = registry.part_labels()
 PHOTOS = ("ilo_office.photo",)
 # Chosen from (autocomplete) by everyone, maintained by site managers.
 REFERENCE = ("programmes.theme", "programmes.partner", "programmes.place")

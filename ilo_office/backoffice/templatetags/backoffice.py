@@ -9,14 +9,13 @@ from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from ilo_office import registry
 from ilo_office.backoffice.workflow import permission
 from ilo_office.publishing import Status
 
 register = template.Library()
 
 DASHBOARD_SIZE = 10
-# The types on the dashboard, in this order.
-CONTENT = ("newsroom.article", "events.event", "programmes.programme", "pages.officepage")
 
 
 @register.inclusion_tag("admin/backoffice/language_links.html", takes_context=True)
@@ -51,16 +50,14 @@ def _entry(obj, url, when):
 @register.inclusion_tag("admin/backoffice/dashboard.html", takes_context=True)
 def backoffice_dashboard(context):
     """Awaiting review, scheduled next, and the user's own drafts, each linking to its form."""
-    from django.apps import apps
-
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"sections": []}
     now = timezone.now()
     awaiting, scheduled, drafts = [], [], []
-    for label in CONTENT:
-        model = apps.get_model(label)
+    for entry in registry.workflow_types():
+        model = entry.model
         if not (
             user.has_perm(permission(model, "view")) or user.has_perm(permission(model, "change"))
         ):
