@@ -54,9 +54,9 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 from ilo_office import registry
+from ilo_office.languages import shown_language
 from ilo_office.search_index import fts_table
 from ilo_office.text import fold
 
@@ -550,14 +550,6 @@ def make_result(section, item, query):
         excerpt=excerpt(excerpt_source, query.marked),
         lang=shown_language(item, section.title),
     )
-
-
-def shown_language(item, field):
-    """The language the item is shown in: the page's, or English where no translation exists."""
-    language = (get_language() or "en").split("-")[0]
-    if language != "en" and not getattr(item, f"{field}_{language}", None):
-        return "en"
-    return language
 
 
 def plain_text(value):

@@ -19,7 +19,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from ilo_office.search import shown_language
+from ilo_office.languages import shown_language
 
 register = template.Library()
 

@@ -4,6 +4,8 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from ilo_office import languages
+
 register = template.Library()
 
 
@@ -63,25 +65,10 @@ def language_alternates(context):
     return alternates
 
 
-def _language_shown(obj, field):
-    """The language `obj.<field>` is read in now: the active one, or the fallback (English).
-
-    django-modeltranslation falls back field by field to English where the active
-    language's column is empty; the reader's page must say so with a lang attribute.
-    """
-    current = translation.get_language() or settings.LANGUAGE_CODE
-    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    if current == default or getattr(obj, f"{field}_{current}", None):
-        return current
-    if getattr(obj, f"{field}_{default}", None):
-        return default
-    return current  # empty in every language: nothing is shown, nothing to label
-
-
 @register.filter
 def shown_language(obj, field):
     """`{{ article|shown_language:"title" }}`: "vi", or "en" where no Vietnamese exists."""
-    return _language_shown(obj, field)
+    return languages.shown_language(obj, field)
 
 
 @register.filter
@@ -90,7 +77,7 @@ def fallback_lang(obj, field):
 
     Goes straight after the element name: `<h1{{ article|fallback_lang:"title" }}>`.
     """
-    shown = _language_shown(obj, field)
+    shown = languages.shown_language(obj, field)
     if shown == (translation.get_language() or settings.LANGUAGE_CODE):
         return ""
     return mark_safe(f' lang="{shown}"')  # noqa: S308 - a language code from settings
@@ -109,7 +96,7 @@ def translation_coverage(obj, fields):
     if current == default:
         return "all"
     written = [name for name in names if getattr(obj, f"{name}_{default}", None)]
-    translated = [name for name in written if _language_shown(obj, name) == current]
+    translated = [name for name in written if languages.shown_language(obj, name) == current]
     if len(translated) == len(written):
         return "all"
     return "some" if translated else "none"
