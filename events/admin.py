@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from events.models import Event, office_today
+from events.models import Event
 from ilo_office.admin import photo_thumbnail
 from ilo_office.admin_base import PUBLISHING_FIELDSET, PublishableAdmin, StateFilter, side_by_side
 
@@ -14,12 +14,10 @@ class WhenFilter(admin.SimpleListFilter):
         return [("upcoming", _("Upcoming and ongoing")), ("past", _("Past"))]
 
     def queryset(self, request, queryset):
-        queryset = queryset.with_last_day()
-        today = office_today()
         if self.value() == "upcoming":
-            return queryset.filter(last_day__gte=today)
+            return queryset.not_over()
         if self.value() == "past":
-            return queryset.filter(last_day__lt=today)
+            return queryset.over()
         return queryset
 
 

@@ -65,9 +65,11 @@ class EventFeed(SiteFeed):
         facts = [format_event_when(item)]
         if item.event_status != Event.EventStatus.SCHEDULED:
             facts.append(item.get_event_status_display())
-        where = item.place
-        if item.is_online or item.event_status == Event.EventStatus.MOVED_ONLINE:
-            where = _("%(place)s and online") % {"place": where} if where else _("Online")
+        where = {
+            "online": _("Online"),
+            "mixed": _("%(place)s and online") % {"place": item.place},
+            "in_person": item.place,
+        }[item.attendance]
         if where:
             facts.append(where)
         html = format_html("<p>{}</p>", format_html_join(" · ", "{}", ((f,) for f in facts)))

@@ -1,5 +1,4 @@
 import django_filters
-from django.db.models import Q
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
@@ -58,5 +57,4 @@ class EventFilter(django_filters.FilterSet):
         )
 
     def filter_format(self, queryset, name, value):
-        is_online = Q(is_online=True) | Q(event_status=Event.EventStatus.MOVED_ONLINE)
-        return queryset.filter(is_online if value == "online" else ~is_online)
+        return queryset.online() if value == "online" else queryset.in_person_only()

@@ -42,11 +42,11 @@ def _summary(event):
 
 
 def _location(event):
-    if event.event_status == "moved_online":
-        return "Online"
-    if event.is_online:
-        return f"{event.place} and online" if event.place else "Online"
-    return event.place
+    return {
+        "online": "Online",
+        "mixed": f"{event.place} and online",
+        "in_person": event.place,
+    }[event.attendance]
 
 
 def _fold(line: str) -> str:

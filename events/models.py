@@ -56,29 +56,35 @@ def last_day_of_period(day, precision):
     return datetime.date(year, month, 1) - datetime.timedelta(days=1)
 
 
+# Anyone can take part from afar: an online event, or one moved online.
+TAKES_PLACE_ONLINE = Q(is_online=True) | Q(event_status="moved_online")
+
+
 class EventQuerySet(PublishingQuerySet):
     def with_last_day(self):
         return self.annotate(last_day=Coalesce("end_date", "start_date"))
 
+    def not_over(self, today=None):
+        """Events whose last day is today or later: future ones and those under way."""
+        return self.with_last_day().filter(last_day__gte=today or office_today())
+
+    def over(self, today=None):
+        """Events whose last day is before today."""
+        return self.with_last_day().filter(last_day__lt=today or office_today())
+
+    def online(self):
+        return self.filter(TAKES_PLACE_ONLINE)
+
+    def in_person_only(self):
+        return self.exclude(TAKES_PLACE_ONLINE)
+
     def upcoming(self, today=None):
         """Published events not yet over: future ones and those under way today."""
-        today = today or office_today()
-        return (
-            self.published()
-            .with_last_day()
-            .filter(last_day__gte=today)
-            .order_by("start_date", "last_day", "pk")
-        )
+        return self.published().not_over(today).order_by("start_date", "last_day", "pk")
 
     def past(self, today=None):
         """Published events whose last day is before today, newest first."""
-        today = today or office_today()
-        return (
-            self.published()
-            .with_last_day()
-            .filter(last_day__lt=today)
-            .order_by("-start_date", "last_day", "pk")
-        )
+        return self.published().over(today).order_by("-start_date", "last_day", "pk")
 
     def for_listing(self):
         """What a list or card needs (not the description)."""
@@ -106,8 +112,7 @@ class EventQuerySet(PublishingQuerySet):
         Older events are in the yearly archives (`in_calendar_year()`): a subscription
         that grows for decades makes every calendar app poll a file of every event ever.
         """
-        since = one_year_before(today or office_today())
-        return self.for_calendar().with_last_day().filter(last_day__gte=since)
+        return self.for_calendar().not_over(one_year_before(today or office_today()))
 
     def in_calendar_year(self, year):
         """The calendar archive of one year: exact-date events that start in `year`."""
@@ -380,6 +385,27 @@ class Event(Publishable):
         """Started before today and not over: only said of events with exact dates."""
         today = today or office_today()
         return self.precision == self.Precision.EXACT and self.start_date < today <= self.last_date
+
+    def is_past(self, today=None):
+        """Its last day is before today (the same rule as `EventQuerySet.over()`)."""
+        return self.last_date < (today or office_today())
+
+    @property
+    def takes_place_online(self):
+        """Online, or moved online (the same rule as `EventQuerySet.online()`)."""
+        return self.is_online or self.event_status == self.EventStatus.MOVED_ONLINE
+
+    @property
+    def attendance(self):
+        """ "online", "mixed" (a place and online) or "in_person": for feeds, iCalendar, JSON-LD.
+
+        Moved online means the place no longer counts; online without a place is online only.
+        """
+        if self.event_status == self.EventStatus.MOVED_ONLINE or (
+            self.is_online and not self.place
+        ):
+            return "online"
+        return "mixed" if self.is_online else "in_person"
 
     @property
     def place(self):

@@ -200,11 +200,11 @@ def event_attendance(event, request):
         "@type": "VirtualLocation",
         "url": online_url or _absolute(request, event.get_absolute_url()),
     }
-    if event.event_status == "moved_online" or (event.is_online and place is None):
-        return "OnlineEventAttendanceMode", virtual
-    if event.is_online:
-        return "MixedEventAttendanceMode", [place, virtual]
-    return "OfflineEventAttendanceMode", place
+    return {
+        "online": ("OnlineEventAttendanceMode", virtual),
+        "mixed": ("MixedEventAttendanceMode", [place, virtual]),
+        "in_person": ("OfflineEventAttendanceMode", place),
+    }[event.attendance]
 
 
 @register.simple_tag(takes_context=True)
