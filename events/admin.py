@@ -39,9 +39,7 @@ class EventAdmin(PublishableAdmin):
     search_fields = [*PublishableAdmin.search_fields, "slug"]
     date_hierarchy = "start_date"
     ordering = ["-start_date"]
-    prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["photo", "programmes", "themes", "partners"]
-    rich_text_fields = ("description",)
     readonly_fields = ["created_at", "updated_at", "sequence", "photo_preview"]
     # Translated fields: the English and Vietnamese columns side by side on one row.
     fieldsets = [

@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ilo_office.filtering import years_with
-from ilo_office.markup import clean_html_field
 from ilo_office.publishing import Publishable, PublishingQuerySet, office_today
 from programmes.models import published_programmes
 
@@ -126,6 +125,7 @@ class EventQuerySet(PublishingQuerySet):
 class Event(Publishable):
     """Something on the office's calendar, on one day or over a range of days."""
 
+    RICH_TEXT = ("description",)
     SEARCH_FIELDS = {
         "title": ("title",),
         "summary": ("summary",),
@@ -325,7 +325,6 @@ class Event(Publishable):
         return reverse("events:event_detail", kwargs={"slug": self.slug})
 
     def save(self, *args, **kwargs):
-        clean_html_field(self, "description")
         if self.end_date is None and self.precision in (
             self.Precision.MONTH,
             self.Precision.QUARTER,

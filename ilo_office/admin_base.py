@@ -63,13 +63,20 @@ class BackofficeAdmin(CompareVersionAdmin):
     """Every save keeps a revision; staff compare two, restore one, recover deleted items."""
 
     history_latest_first = True
-    # Fields edited with the rich-text editor (each of their language columns).
-    rich_text_fields = ()
+
+    def __init__(self, model, admin_site):
+        # The slug is filled in as staff type the field the model makes it from
+        # (ilo_office.publishing.DeclaredFields), unless the admin says otherwise.
+        source = getattr(model, "SLUG_SOURCE", ())
+        if source and not self.prepopulated_fields:
+            self.prepopulated_fields = {"slug": [source[0]]}
+        super().__init__(model, admin_site)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         base_name = getattr(db_field, "translated_field", db_field).name
-        if field is not None and base_name in self.rich_text_fields:
+        # Fields edited with the rich-text editor (each of their language columns).
+        if field is not None and base_name in getattr(self.model, "RICH_TEXT", ()):
             field = rich_text_formfield(field)
         return field
 

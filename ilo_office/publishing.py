@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from ilo_office.markup import clean_html_field
 from ilo_office.models import KeepsSlugHistory
 from ilo_office.text import fold, slugify_vi
 
@@ -116,13 +117,34 @@ class Searchable(models.Model):
             setattr(self, f"search_{column}", search_text(self, names))
 
 
-class Publishable(KeepsSlugHistory, Searchable):
+class DeclaredFields:
+    """Model mixin (first of the bases): fields declared once, read by save() and the admin.
+
+    - `RICH_TEXT`: the fields staff write with the rich-text editor (BackofficeAdmin gives
+      them the editor); save() sanitises each, in every language, before anything reads it.
+    - `SLUG_SOURCE`: the fields a new item's slug is made from, the first that is filled
+      in; the admin fills the slug in from the first as staff type it.
+    """
+
+    RICH_TEXT = ()
+    SLUG_SOURCE = ()
+
+    def save(self, *args, **kwargs):
+        if self.SLUG_SOURCE and not self.slug:
+            source = next(filter(None, (getattr(self, name) for name in self.SLUG_SOURCE)), "")
+            self.slug = unique_slug(self, source)
+        for name in self.RICH_TEXT:
+            clean_html_field(self, name)
+        super().save(*args, **kwargs)
+
+
+class Publishable(DeclaredFields, KeepsSlugHistory, Searchable):
     """Abstract base: slug, status, publish time, timestamps, the `published()` rule.
 
     A changed slug is remembered (KeepsSlugHistory), so a published address keeps working.
     """
 
-    SLUG_SOURCE = "title"
+    SLUG_SOURCE = ("title",)
 
     slug = models.SlugField(
         _("slug"),
@@ -177,11 +199,6 @@ class Publishable(KeepsSlugHistory, Searchable):
                 violation_error_message=_("The unpublish time must come after the publish time."),
             ),
         ]
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, getattr(self, self.SLUG_SOURCE))
-        super().save(*args, **kwargs)
 
     @property
     def is_published(self):

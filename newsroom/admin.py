@@ -33,9 +33,7 @@ class ArticleAdmin(PublishableAdmin):
     list_select_related = ["hero"]
     ordering = ["-publish_at"]
     search_fields = [*PublishableAdmin.search_fields, "slug", "source_name"]
-    prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["hero", "programmes", "themes", "partners"]
-    rich_text_fields = ("body",)
     # The chosen main photo is shown beside its picker, so the editor sees what readers will.
     readonly_fields = [*PublishableAdmin.readonly_fields, "thumbnail"]
     inlines = [ArticlePhotoInline]

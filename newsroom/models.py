@@ -7,7 +7,6 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ilo_office.markup import clean_html_field
 from ilo_office.publishing import Publishable, PublishingQuerySet
 
 # Coverage republished from another outlet: its canonical page is the original's, so it
@@ -104,6 +103,7 @@ class ArticleQuerySet(PublishingQuerySet):
 class Article(Publishable):
     """One piece of the newsroom."""
 
+    RICH_TEXT = ("body",)
     SEARCH_FIELDS = {
         "title": ("title",),
         "summary": ("standfirst",),
@@ -247,10 +247,6 @@ class Article(Publishable):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        clean_html_field(self, "body")
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("newsroom:article_detail", kwargs={"slug": self.slug})

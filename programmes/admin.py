@@ -33,9 +33,7 @@ class ThemeAdmin(TranslatedAdmin):
     list_select_related = ["photo"]
     ordering = ["order", "name_en"]
     search_fields = ["name_en", "name_vi", "summary_en", "summary_vi"]
-    prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["photo"]
-    rich_text_fields = ("description",)
     fields = [
         side_by_side("name"),
         "slug",
@@ -57,7 +55,6 @@ class PartnerAdmin(TranslatedAdmin):
     list_filter = ["kind", ("successor", admin.EmptyFieldListFilter)]
     ordering = ["name"]
     search_fields = ["name_en", "acronym", "name_vi"]
-    prepopulated_fields = {"slug": ["acronym"]}
     autocomplete_fields = ["logo", "successor"]
     list_select_related = ["successor"]
     fieldsets = [
@@ -93,7 +90,6 @@ class PlaceAdmin(BackofficeAdmin):
     list_filter = ["kind", ("successor", admin.EmptyFieldListFilter)]
     ordering = ["name"]
     search_fields = ["name", "vietnamese_name"]
-    prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["successor"]
     list_select_related = ["successor"]
 
@@ -142,9 +138,7 @@ class ProgrammeAdmin(PublishableAdmin):
     list_select_related = ["photo"]
     ordering = ["name_en"]
     search_fields = [*PublishableAdmin.search_fields, "slug"]
-    prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["themes", "places", "photo", "logo"]
-    rich_text_fields = ("description",)
     inlines = [
         ProgrammePhaseInline,
         KeyFigureInline,

@@ -20,14 +20,13 @@ from django.utils.formats import get_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ilo_office.markup import clean_html_field
 from ilo_office.models import KeepsSlugHistory
 from ilo_office.publishing import (
+    DeclaredFields,
     Publishable,
     PublishingQuerySet,
     Searchable,
     SearchableQuerySet,
-    unique_slug,
 )
 
 PHOTO_HELP = _("Choose from the photo library; every photo there has its alternative text.")
@@ -61,12 +60,14 @@ def _successor_constraints(prefix):
     ]
 
 
-class Theme(KeepsSlugHistory, Searchable):
+class Theme(DeclaredFields, KeepsSlugHistory, Searchable):
     """An area of work: one of the strategic areas, or a cross-cutting theme.
 
     Every area of work is public (there is no draft), and site search finds it.
     """
 
+    SLUG_SOURCE = ("name",)
+    RICH_TEXT = ("description",)
     SEARCH_FIELDS = {"title": ("name",), "summary": ("summary",), "body": ("description",)}
 
     objects = SearchableQuerySet.as_manager()
@@ -112,19 +113,14 @@ class Theme(KeepsSlugHistory, Searchable):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        clean_html_field(self, "description")
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("programmes:theme_detail", kwargs={"slug": self.slug})
 
 
-class Partner(KeepsSlugHistory, Searchable):
+class Partner(DeclaredFields, KeepsSlugHistory, Searchable):
     """An organisation the office works with; public, and found by site search."""
 
+    SLUG_SOURCE = ("acronym", "name")
     # `name` is translated: its English and Vietnamese columns are both searched.
     SEARCH_FIELDS = {"title": ("name", "acronym"), "summary": ("summary",)}
 
@@ -188,11 +184,6 @@ class Partner(KeepsSlugHistory, Searchable):
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.acronym or self.name)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("programmes:partner_detail", kwargs={"slug": self.slug})
 
@@ -218,12 +209,14 @@ class Partner(KeepsSlugHistory, Searchable):
         return self.kind in self.TRIPARTITE
 
 
-class Place(models.Model):
+class Place(DeclaredFields, models.Model):
     """A province or centrally-run city of Viet Nam, as a programme names it.
 
     Places are never deleted when provinces merge: the old one keeps its name
     and points to the one it became part of.
     """
+
+    SLUG_SOURCE = ("name",)
 
     class Kind(models.TextChoices):
         PROVINCE = "province", _("Province")
@@ -265,11 +258,6 @@ class Place(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
 
     @property
     def display_name(self):
@@ -314,7 +302,8 @@ class ProgrammeQuerySet(PublishingQuerySet):
 class Programme(Publishable):
     """A programme or project of the office, e.g. Better Work Viet Nam."""
 
-    SLUG_SOURCE = "name"
+    SLUG_SOURCE = ("name",)
+    RICH_TEXT = ("description",)
     SEARCH_FIELDS = {
         "title": ("name", "acronym"),
         "summary": ("tagline", "summary"),
@@ -396,10 +385,6 @@ class Programme(Publishable):
 
     def get_absolute_url(self):
         return reverse("programmes:programme_detail", kwargs={"slug": self.slug})
-
-    def save(self, *args, **kwargs):
-        clean_html_field(self, "description")
-        super().save(*args, **kwargs)
 
 
 def published_programmes(lookup="programmes"):

@@ -30,9 +30,7 @@ class OfficePageAdmin(PublishableAdmin):
     list_select_related = ["photo"]
     ordering = ["nav_order", "title_en"]
     search_fields = [*PublishableAdmin.search_fields, "slug"]
-    prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["photo"]
-    rich_text_fields = ("body",)
     fieldsets = [
         (
             None,

@@ -8,7 +8,6 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ilo_office.markup import clean_html_field
 from ilo_office.publishing import Publishable, PublishingQuerySet
 
 
@@ -21,6 +20,7 @@ class OfficePageQuerySet(PublishingQuerySet):
 class OfficePage(Publishable):
     """A page about the office itself: its history, mission, how to reach it."""
 
+    RICH_TEXT = ("body",)
     SEARCH_FIELDS = {"title": ("title",), "summary": ("summary",), "body": ("body",)}
 
     title = models.CharField(_("title"), max_length=200)
@@ -66,10 +66,6 @@ class OfficePage(Publishable):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        clean_html_field(self, "body")
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("pages:office_page", kwargs={"slug": self.slug})
