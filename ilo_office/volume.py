@@ -633,7 +633,7 @@ class Generator:
                     tzinfo=self.zone,
                 ),
             )
-            prepare(programme, "description")
+            prepare(programme)
             rows.append(programme)
         programmes = self.insert(Programme, rows)
         links = self.rng("programme-links")
@@ -750,7 +750,7 @@ class Generator:
             unpublish_at=unpublish_at,
             **fields,
         )
-        prepare(article, "body")
+        prepare(article)
         return article
 
     def further_photos(self, rng, articles):
@@ -923,13 +923,14 @@ class Generator:
             unpublish_at=unpublish_at,
             **fields,
         )
-        prepare(event, "description")
+        prepare(event)
         return event
 
 
-def prepare(instance, html_field):
+def prepare(instance):
     """What save() does to a row before writing it: sanitised HTML, then the search columns."""
-    clean_html_field(instance, html_field)
+    for name in instance.RICH_TEXT:
+        clean_html_field(instance, name)
     instance.refresh_search_columns()
 
 
