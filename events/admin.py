@@ -3,7 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 from ilo_office.admin import photo_thumbnail
-from ilo_office.admin_base import PUBLISHING_FIELDSET, PublishableAdmin, StateFilter, side_by_side
+from ilo_office.backoffice.admin_base import (
+    PUBLISHING_FIELDSET,
+    PublishableAdmin,
+    StateFilter,
+    side_by_side,
+)
 
 
 class WhenFilter(admin.SimpleListFilter):

@@ -7,8 +7,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
-from ilo_office.admin_base import TranslatedAdmin, side_by_side
 from ilo_office.backoffice import workflow
+from ilo_office.backoffice.admin_base import TranslatedAdmin, side_by_side
 from ilo_office.images import PhotoUploadField
 from ilo_office.models import Photo
 from ilo_office.publishing import Publishable

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
 from ilo_office.admin import photo_thumbnail
-from ilo_office.admin_base import (
+from ilo_office.backoffice.admin_base import (
     PUBLISHING_FIELDSET,
     BackofficeAdmin,
     LockedWithParentInline,

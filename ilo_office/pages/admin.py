@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from ilo_office.admin import photo_thumbnail
-from ilo_office.admin_base import (
+from ilo_office.backoffice.admin_base import (
     PUBLISHING_FIELDSET,
     PublishableAdmin,
     TranslatedAdmin,
