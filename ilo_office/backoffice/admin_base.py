@@ -295,30 +295,13 @@ class PublishableAdmin(TranslatedAdmin):
         return ()
 
     def get_changelist_instance(self, request):
-        # As Django's, with list_editable chosen per user: editing in the list saves
-        # rows without the per-item checks of the change form, so only site managers
-        # (who may change every item) get it.
-        list_display = self.get_list_display(request)
-        list_display_links = self.get_list_display_links(request, list_display)
-        if self.get_actions(request):
-            list_display = ["action_checkbox", *list_display]
-        changelist = self.get_changelist(request)
-        return changelist(
-            request,
-            self.model,
-            list_display,
-            list_display_links,
-            self.get_list_filter(request),
-            self.date_hierarchy,
-            self.get_search_fields(request),
-            self.get_list_select_related(request),
-            self.list_per_page,
-            self.list_max_show_all,
-            self.get_list_editable(request),
-            self,
-            self.get_sortable_by(request),
-            self.search_help_text,
-        )
+        # list_editable chosen per user: editing in the list saves rows without the
+        # per-item checks of the change form, so only site managers (who may change
+        # every item) get it. Django's list is () in a popup; that stays.
+        changelist = super().get_changelist_instance(request)
+        allowed = self.get_list_editable(request)
+        changelist.list_editable = [name for name in changelist.list_editable if name in allowed]
+        return changelist
 
     def get_changelist_formset(self, request, **kwargs):
         if not self.get_list_editable(request):
