@@ -7,14 +7,20 @@ generation, ilo_office.fragments, so a warm page runs none of theirs). The addre
 point at the rows that `tests.bulk_site.fill()` names, so the same table serves a small
 site and a large one.
 
+`count_queries()` and `count_cold_queries()` are the one way tests count a page's
+queries (warm, and after a change of content).
+
 `uncovered_patterns()` walks the URLconf: a public URL pattern with no row here (and not
 in `NOT_PAGES`) fails the query-count test, so a new page cannot be forgotten.
 """
 
+from django.core.cache import cache
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from ilo_office.fragments import local_copies
 from tests.bulk_site import SLUGS
 
 # URL names that are no public GET page: the back office, previews, the read beacon (POST),
@@ -59,6 +65,11 @@ PAGES = [
     ("news vi", "newsroom:article_list", None, "", True, 2),
     ("news filtered", "newsroom:article_list", None, "?kind=news&programme={programme}&year={year}",
      False, 3),
+    # Every filter and words: the chosen theme, programme and partner looked up, less the
+    # page query: nothing matches every filter, so the count of 0 ends it.
+    ("news filtered by all", "newsroom:article_list", None,
+     "?kind=news&programme={programme}&theme={theme}&partner={partner}&year={year}&q=decent",
+     False, 4),
     ("news page 2", "newsroom:article_list", None, "?page=2", False, 2),
     # Article: the article. What only its fragments show (its programmes, themes, partners,
     # photos; related stories) is loaded when they are rendered, once per content generation
@@ -136,8 +147,40 @@ def page_urls(year=None):
     for name, url_name, key, query, vietnamese, _count in PAGES:
         with translation.override("vi" if vietnamese else "en"):
             path = reverse(url_name, kwargs=kwargs[key] if key else None)
-        urls[name] = (url_name, path + query.format(programme=SLUGS["programme"], year=year))
+        query = query.format(
+            programme=SLUGS["programme"], theme=SLUGS["theme"], partner=SLUGS["partner"], year=year
+        )
+        urls[name] = (url_name, path + query)
     return urls
+
+
+def _read(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    b"".join(response) if response.streaming else response.content
+    return response
+
+
+def count_queries(client, url):
+    """The SQL queries a GET of `url` runs once warm, its body read to the end.
+
+    Warm: the request after a first one, as almost every reader gets it. The first
+    request after a change also builds what is kept once per content generation (the
+    filter menus, the footer): a fixed number of queries more, whatever the size.
+    """
+    client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        _read(client, url)
+    return len(ctx.captured_queries)
+
+
+def count_cold_queries(client, url):
+    """The SQL queries of the first GET of `url` after content changed (nothing cached)."""
+    cache.clear()
+    local_copies.clear()
+    with CaptureQueriesContext(connection) as ctx:
+        _read(client, url)
+    return len(ctx.captured_queries)
 
 
 def expected_counts():

@@ -3,8 +3,6 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events.models import Event
@@ -16,6 +14,7 @@ from tests.factories import (
     ProgrammeFactory,
     ThemeFactory,
 )
+from tests.public_urls import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -71,15 +70,6 @@ def add_events(links, count, offset):
         through.objects.bulk_create(
             through(event=event, **{field: target}) for event in events for target in links[name]
         )
-
-
-def count_queries(client, url):
-    client.get(url)  # warm: choices and fragments are computed once per content generation
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-        assert response.status_code == 200, url
-        response.content  # noqa: B018 - a streaming body would run its queries here
-    return len(ctx.captured_queries)
 
 
 URLS = {

@@ -4,13 +4,9 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from ilo_office.models import Photo
-from newsroom.services import record_read
 from tests.factories import (
     ArticleFactory,
     EventFactory,
@@ -189,61 +185,3 @@ def test_health_endpoint(client):
 def test_admin_login_page_answers(client):
     """The back office is at /admin/."""
     assert client.get("/admin/login/").status_code == 200
-
-
-def _grow(site, n):
-    """Add n more of everything around the site's programme, theme and partner."""
-    links = {
-        "programmes": [site["programme"]],
-        "themes": [site["theme"]],
-        "partners": [site["partner"]],
-    }
-    today = timezone.localdate()
-    for i in range(n):
-        article = ArticleFactory(hero=Photo.objects.first(), is_featured=i % 2 == 0, **links)
-        record_read(article)
-        EventFactory(start_date=today + datetime.timedelta(days=i + 1), **links)
-        EventFactory(start_date=datetime.date(2019, 1 + i % 12, 1 + i), **links)
-        programme = ProgrammeFactory()
-        programme.themes.set([site["theme"]])
-        ProgrammePartnerFactory(programme=programme, partner=site["partner"])
-        ThemeFactory()
-        PartnerFactory()
-
-
-def _queries(client, url):
-    client.get(url)  # warm: choices and fragments are computed once per content generation
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(url).status_code == 200, url
-    return len(ctx.captured_queries)
-
-
-# Pinned: a change here is a change in what every request costs (once warm: the footer
-# and the filters' choices are computed once per content generation, not per request).
-EXPECTED_QUERIES = {
-    "home": 0,  # the blocks are kept per content generation (cold: tests/test_home.py)
-    "article_list": 2,  # count, page (the side blocks are kept per generation)
-    "article_detail": 1,  # the article (the rest is kept per generation: test_query_counts)
-    "event_list": 2,  # count, page (cards and their programmes are kept per generation)
-    "past_event_list": 2,  # (the years that have a calendar archive are kept per generation)
-    "event_detail": 1,
-    "programme_list": 1,  # the list
-    "programme_detail": 1,
-    "theme_list": 1,
-    "theme_detail": 8,  # + the other kind of theme, recent events and their programmes
-    "partner_list": 1,
-    "partner_detail": 8,  # + predecessors
-}
-
-
-def test_query_counts_are_fixed(site, client):
-    """Every public page runs the same, pinned number of queries with 3 or 23 items around."""
-    urls = dict(
-        zip(EXPECTED_QUERIES, [url for url, _text in pages(site)], strict=True),
-    )
-    _grow(site, 2)
-    small = {name: _queries(client, url) for name, url in urls.items()}
-    _grow(site, 20)
-    large = {name: _queries(client, url) for name, url in urls.items()}
-    assert small == large
-    assert large == EXPECTED_QUERIES

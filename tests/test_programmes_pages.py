@@ -5,8 +5,6 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,6 +22,7 @@ from tests.factories import (
     ProgrammePhaseFactory,
     ThemeFactory,
 )
+from tests.public_urls import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -322,13 +321,6 @@ def _grow(hub, n):
         ThemeFactory(is_cross_cutting=i % 2 == 0, photo=photo)
 
 
-def _queries(client, url):
-    client.get(url)  # warm: choices and fragments are computed once per content generation
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(url).status_code == 200, url
-    return len(ctx.captured_queries)
-
-
 def test_hub_query_counts_do_not_grow_with_related_items(hub, client):
     """Each hub and list page runs the same number of queries with 2 or 15 of everything."""
     urls = [
@@ -339,7 +331,7 @@ def test_hub_query_counts_do_not_grow_with_related_items(hub, client):
         reverse("programmes:partner_list"),
     ]
     _grow(hub, 2)
-    few = [_queries(client, url) for url in urls]
+    few = [count_queries(client, url) for url in urls]
     _grow(hub, 13)
-    many = [_queries(client, url) for url in urls]
+    many = [count_queries(client, url) for url in urls]
     assert few == many

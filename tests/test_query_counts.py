@@ -5,15 +5,17 @@ The table of pages and counts is tests.public_urls.PAGES; the site is built in b
 """
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from ilo_office.cache import bump
-from ilo_office.fragments import local_copies
 from newsroom.models import Article
 from tests.bulk_site import fill
-from tests.public_urls import expected_counts, page_urls, uncovered_patterns
+from tests.public_urls import (
+    count_cold_queries,
+    count_queries,
+    expected_counts,
+    page_urls,
+    uncovered_patterns,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -26,34 +28,8 @@ def _no_page_cache(settings):
     settings.PAGE_CACHE = False
 
 
-def count_queries(client, url):
-    """The SQL queries a GET of `url` runs once warm, its body read to the end.
-
-    Warm: the request after a first one, as almost every reader gets it. The first
-    request after a change also builds what is kept once per content generation (the
-    filter menus, the footer): a fixed number of queries more, whatever the size.
-    """
-    client.get(url)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-        assert response.status_code == 200, url
-        b"".join(response) if response.streaming else response.content
-    return len(ctx.captured_queries)
-
-
 def measure(client):
     return {name: count_queries(client, url) for name, (_n, url) in page_urls().items()}
-
-
-def count_cold_queries(client, url):
-    """The SQL queries of the first GET of `url` after content changed (nothing cached)."""
-    cache.clear()
-    local_copies.clear()
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-        assert response.status_code == 200, url
-        b"".join(response) if response.streaming else response.content
-    return len(ctx.captured_queries)
 
 
 def measure_cold(client):
