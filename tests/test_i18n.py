@@ -3,7 +3,6 @@ fallback of untranslated content, dates and numbers per language, the catalogue.
 
 import datetime
 import gettext
-import io
 import re
 import shutil
 import subprocess
@@ -19,7 +18,6 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
-from ilo_office.management.commands.compile_translations import mo_bytes, parse_po
 from tests.factories import (
     ArticleFactory,
     EventFactory,
@@ -360,84 +358,54 @@ def test_event_dates_and_article_dates_agree_in_vietnamese(site, client):
 # The catalogue
 
 
+needs_msgfmt = pytest.mark.skipif(
+    shutil.which("msgfmt") is None, reason="GNU gettext is not installed"
+)
+
+
+def committed_catalogue():
+    """{msgid (or (msgid, n) for a plural): translation} of the committed .mo, header left out."""
+    with PO_FILE.with_suffix(".mo").open("rb") as mo:
+        catalog = gettext.GNUTranslations(mo)._catalog
+    return {key: text for key, text in catalog.items() if key != ""}
+
+
+def msgfmt(*args):
+    return subprocess.run(  # noqa: S603 - GNU gettext on our own catalogue
+        ["msgfmt", "--check", *args, str(PO_FILE)],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+
+@needs_msgfmt
 def test_catalogue_has_no_untranslated_or_fuzzy_entries():
     """Every interface string has a Vietnamese translation that a reviewer has confirmed."""
-    entries = parse_po(PO_FILE)
-    header, messages = entries[0], entries[1:]
-    assert header.msgid == "" and "Language: vi" in header.msgstr[0]
-    assert not header.fuzzy
-    assert len(messages) > 400
-    untranslated = [e.msgid for e in messages if not e.obsolete and not e.translated]
-    fuzzy = [e.msgid for e in messages if not e.obsolete and e.fuzzy]
-    assert untranslated == []
-    assert fuzzy == []
+    statistics = msgfmt("--statistics", "-o", "/dev/null").stderr
+    assert "fuzzy" not in statistics and "untranslated" not in statistics, statistics
+    assert "Language: vi" in PO_FILE.read_text(encoding="utf-8")
+    assert len(committed_catalogue()) > 400
 
 
 def test_translations_keep_their_placeholders():
     """A translation uses exactly the placeholders of its English text, or the page would break."""
     pattern = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
-    for entry in parse_po(PO_FILE)[1:]:
-        for text in entry.msgstr.values():
-            assert sorted(pattern.findall(text)) == sorted(pattern.findall(entry.msgid)), (
-                entry.msgid
-            )
+    for key, text in committed_catalogue().items():
+        msgid = key[0] if isinstance(key, tuple) else key
+        if isinstance(key, tuple) and key[1] > 0:
+            continue  # a plural form: its English is msgid_plural, not in the .mo's keys
+        assert sorted(pattern.findall(text)) == sorted(pattern.findall(msgid)), msgid
 
 
-def test_committed_mo_matches_the_po():
-    """The compiled catalogue in the repository carries every translation of the .po."""
-    mo = PO_FILE.with_suffix(".mo")
-    committed = gettext.GNUTranslations(mo.open("rb"))._catalog
-    expected = {}
-    for entry in parse_po(PO_FILE)[1:]:
-        if entry.msgid_plural is None:
-            expected[entry.msgid] = entry.msgstr[0]
-    for msgid, msgstr in expected.items():
-        assert committed.get(msgid) == msgstr, msgid
-
-
-def test_pure_python_compiler_gives_a_catalogue_django_reads(tmp_path, settings):
-    """Without msgfmt, compile_translations writes a .mo that Django's gettext uses."""
-    target = tmp_path / "locale" / "vi" / "LC_MESSAGES"
-    target.mkdir(parents=True)
-    shutil.copy(PO_FILE, target / "django.po")
-    settings.LOCALE_PATHS = [tmp_path / "locale"]
-    call_command("compile_translations", verbosity=0)
-    assert (target / "django.mo").exists()
-    with translation.override("vi"):
-        assert translation.gettext("News") == "Tin tức"
-        assert translation.ngettext("%(counter)s article", "%(counter)s articles", 3) == (
-            "%(counter)s bài viết"
-        )
-
-
-@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext is not installed")
-def test_pure_python_compiler_agrees_with_msgfmt(tmp_path):
-    """The fallback's catalogue holds exactly what GNU msgfmt's does."""
-    gnu = tmp_path / "gnu.mo"
-    subprocess.run(["msgfmt", "-o", str(gnu), str(PO_FILE)], check=True)  # noqa: S603, S607
-    ours = gettext.GNUTranslations(io.BytesIO(mo_bytes(parse_po(PO_FILE))))
-    theirs = gettext.GNUTranslations(gnu.open("rb"))
-    ours_catalog = {k: v for k, v in ours._catalog.items() if k != ""}
-    theirs_catalog = {k: v for k, v in theirs._catalog.items() if k != ""}
-    assert ours_catalog == theirs_catalog
-
-
-def test_compiler_skips_fuzzy_and_empty_entries(tmp_path):
-    """A guessed (fuzzy) or missing translation is left out, so readers see the English."""
-    po = tmp_path / "django.po"
-    po.write_text(
-        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-        '#, fuzzy\nmsgid "News"\nmsgstr "Tin"\n\n'
-        'msgid "Events"\nmsgstr ""\n\n'
-        'msgid "Say \\"hi\\""\nmsgstr ""\n"Chào \\"bạn\\""\n',
-        encoding="utf-8",
-    )
-    catalog = gettext.GNUTranslations(io.BytesIO(mo_bytes(parse_po(po))))
-    # Looked up through a name xgettext does not scan, so that makemessages ignores them.
-    lookup = catalog.gettext
-    assert lookup("News") == "News"
-    assert lookup("Events") == "Events"
-    assert lookup('Say "hi"') == 'Chào "bạn"'
+@needs_msgfmt
+def test_committed_mo_matches_the_po(tmp_path):
+    """The compiled catalogue in the repository is what msgfmt makes of the .po today."""
+    fresh = tmp_path / "django.mo"
+    msgfmt("-o", str(fresh))
+    with fresh.open("rb") as mo:
+        expected = {k: v for k, v in gettext.GNUTranslations(mo)._catalog.items() if k != ""}
+    assert committed_catalogue() == expected
 
 
 # Demo content in Vietnamese
@@ -461,3 +429,13 @@ def test_demo_content_has_vietnamese_names_where_we_wrote_them(client, db):
     english = client.get("/areas-of-work/").content.decode()
     assert "Labour market governance" in english
     assert "Quản trị thị trường lao động" not in english
+
+
+def test_catalogues_are_compiled_by_gettext_only():
+    """No hand-written .mo compiler: the committed .mo, or compilemessages where gettext is."""
+    from django.core.management import get_commands
+
+    assert "compile_translations" not in get_commands()
+    bootstrap = (Path(settings.BASE_DIR) / "scripts" / "bootstrap").read_text()
+    assert "compile_translations" not in bootstrap
+    assert "compilemessages" in bootstrap
