@@ -179,7 +179,3 @@ def format_event_when(event, lang=None, zone=None) -> str:
         return format_event_dates(event, lang)
     zone = zone or event.zone
     return f"{format_event_dates(event, lang, zone)}, {format_event_times(event, lang, zone)}"
-
-
-def office_zone():
-    return zoneinfo.ZoneInfo(settings.TIME_ZONE)

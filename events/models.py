@@ -376,10 +376,6 @@ class Event(Publishable):
         end_time = self.end_time or self.start_time
         return datetime.datetime.combine(self.last_date, end_time, tzinfo=self.zone)
 
-    @property
-    def is_cancelled(self):
-        return self.event_status == self.EventStatus.CANCELLED
-
     def is_ongoing(self, today=None):
         """Started before today and not over: only said of events with exact dates."""
         today = today or office_today()

@@ -41,10 +41,6 @@ _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"messa
 _EXTRA_TYPES = (str, int, float, bool, type(None))
 
 
-def current_request_id():
-    return request_id_var.get()
-
-
 class RequestIdFilter(logging.Filter):
     """Puts the current request id on every record (None outside a request)."""
 
