@@ -96,3 +96,14 @@ def test_empty_programme_and_area_pages_keep_their_feeds_and_say_so(client):
     assert 'href="/news/feed/theme/new-area/rss/"' in html
     for url in ("/news/feed/programme/new-programme/atom/", "/news/feed/theme/new-area/rss/"):
         assert parse(client, url).entries == []
+
+
+def test_vietnamese_readers_get_the_kind_feed_in_vietnamese(client):
+    """On /vi/ the features list advertises the Vietnamese feed, titled in Vietnamese."""
+    ArticleFactory(kind=Article.Kind.FEATURE)
+    html = client.get("/vi/news/?kind=feature").content.decode()
+    assert (
+        '<link rel="alternate" type="application/rss+xml" title="ILO tại Việt Nam: phóng sự (RSS)"'
+        ' href="/vi/news/feed/features/rss/">'
+    ) in html
+    assert parse(client, "/vi/news/feed/features/rss/").feed.title == "ILO tại Việt Nam: phóng sự"
