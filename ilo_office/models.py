@@ -132,14 +132,28 @@ class Photo(models.Model):
         superseded.discard(self.image.name)
         forget_files(self.image.storage, superseded)
 
-    def clean(self):
-        super().clean()
-        # Required for new photos only: photos from before the rule may still be saved
-        # without one (to fix a caption), and the admin warns about them instead.
-        if self._state.adding and not (self.credit or "").strip():
-            raise ValidationError(
-                {"credit": [_("A credit is required for a new photo."), self.CREDIT_POLICY]}
+    def clean_fields(self, exclude=None):
+        # A field check, so that a form without the credit field (it is then excluded)
+        # is never given an error it cannot show. Required for new photos only: photos
+        # from before the rule still save without one (to fix a caption), and the admin
+        # warns about them instead.
+        errors = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        checked = exclude is None or "credit" not in exclude
+        if checked and self._state.adding and not (self.credit or "").strip():
+            errors.setdefault("credit", []).extend(
+                [
+                    ValidationError(
+                        _("A credit is required for a new photo."), code="credit_policy"
+                    ),
+                    ValidationError(self.CREDIT_POLICY, code="credit_policy"),
+                ]
             )
+        if errors:
+            raise ValidationError(errors)
 
     def public_uses(self, limit=10):
         """Items readers can see that show this photo, a few of each type.

@@ -3,6 +3,7 @@ captions and alt text are shown in the reader's language, English marked where i
 """
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
@@ -112,3 +113,12 @@ def test_caption_and_alt_text_follow_the_readers_language(client):
     assert 'alt="Dock workers" lang="en"' in html
     html = client.get(english_url).content.decode()
     assert '<span class="caption">Workers in Da Nang</span>' in html
+
+
+def test_the_credit_rule_is_the_models_own():
+    """Any form or import that validates a new photo meets the rule, not the admin alone."""
+    photo = PhotoFactory.build(credit="")
+    with pytest.raises(ValidationError) as refused:
+        photo.full_clean()
+    assert "credit" in refused.value.message_dict
+    photo.full_clean(exclude=["credit", "image"])  # a form without the field: no error for it
