@@ -43,6 +43,7 @@ def _kwargs():
         "theme": {"slug": SLUGS["theme"]},
         "partner": {"slug": SLUGS["partner"]},
         "office_page": {"slug": SLUGS["office_page"]},
+        "kind": {"kind": "features"},
     }
 
 
@@ -70,6 +71,8 @@ PAGES = [
     ("news atom", "newsroom:feed_atom", None, "", False, 1),
     ("press rss", "newsroom:press_feed_rss", None, "", False, 1),
     ("press atom", "newsroom:press_feed_atom", None, "", False, 1),
+    ("kind rss", "newsroom:kind_feed_rss", "kind", "", False, 1),
+    ("kind atom", "newsroom:kind_feed_atom", "kind", "", False, 1),
     ("programme news rss", "newsroom:programme_feed_rss", "programme", "", False, 2),
     ("programme news atom", "newsroom:programme_feed_atom", "programme", "", False, 2),
     ("theme news rss", "newsroom:theme_feed_rss", "theme", "", False, 2),
