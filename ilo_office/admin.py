@@ -82,6 +82,16 @@ class PhotoAdmin(TranslatedAdmin):
             return True
         return all(_may_change(request.user, item) for item in self._public_uses(request, obj))
 
+    def get_deleted_objects(self, objs, request):
+        # "Delete selected" asks this, not has_delete_permission(obj), of each photo: a
+        # selection holding one the user may not delete is refused as a whole.
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if any(
+            isinstance(obj, Photo) and not self.has_delete_permission(request, obj) for obj in objs
+        ):
+            perms_needed = {*perms_needed, gettext("photos shown on content you may not change")}
+        return deleted, counts, perms_needed, protected
+
     def log_change(self, request, obj, message):
         entry = super().log_change(request, obj, message)
         uses = self._public_uses(request, obj)
