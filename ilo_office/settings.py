@@ -189,6 +189,10 @@ PAGE_CDN_SECONDS = env.int("PAGE_CDN_SECONDS", default=60)
 # in each app server process, this many of the most recently used (a few MB; the shared
 # cache holds the rest): see ilo_office.fragments.LocalCopies.
 FRAGMENT_LOCAL_ENTRIES = env.int("FRAGMENT_LOCAL_ENTRIES", default=5000)
+# Names the deployed code in every cache key (ilo_office.cache.release()): a deploy
+# never serves pages or fragments an older release rendered. Empty: a fingerprint of the
+# code's files, the same on every server running the same code.
+RELEASE_ID = env.str("RELEASE_ID", default="")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
