@@ -6,7 +6,6 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-
 pytestmark = pytest.mark.django_db
 
 LOGINS = {
