@@ -136,7 +136,7 @@ def test_vietnamese_title_change_raises_sequence():
 
 
 def test_daily_hours_over_several_days_repeat_each_day(client):
-    """A three-day workshop, 08:30 - 17:00 each day, is three 8.5-hour days, not one 56-hour block."""
+    """A three-day workshop, 08:30 - 17:00 daily, is three 8.5-hour days, not a 56-hour block."""
     EventFactory(
         slug="workshop",
         start_date=datetime.date(2020, 7, 21),
