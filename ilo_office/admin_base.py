@@ -48,6 +48,7 @@ WORKFLOW_BUTTONS = {
     "_submit": Status.REVIEW,
     "_publish": Status.PUBLISHED,
     "_unpublish": Status.DRAFT,
+    "_send_back": Status.DRAFT,
 }
 
 
@@ -156,6 +157,14 @@ class WorkflowFormMixin(forms.BaseForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.may_publish and self.before is not None and self.before.status == Status.REVIEW:
+            # Not a model field: what the editor asks of the author when sending the
+            # item back (kept in the publishing log, see workflow.send_back).
+            self.fields["review_comment"] = forms.CharField(
+                label=_("What should the author change?"),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
         if self.may_publish:
             return
         if "status" in self.fields:
@@ -175,10 +184,21 @@ class WorkflowFormMixin(forms.BaseForm):
         wanted = WORKFLOW_BUTTONS.get(self.button)
         if wanted is not None:
             cleaned["status"] = wanted
+        if self.button == "_send_back":
+            self._check_send_back(cleaned)
         self._keep_stored_times(cleaned)
         if not self.may_publish:
             self._refuse_publishing(cleaned)
         return cleaned
+
+    def _check_send_back(self, cleaned):
+        if not self.may_publish or self.before is None or self.before.status != Status.REVIEW:
+            self.add_error(None, _("Only an editor can send back an item that is in review."))
+        elif not cleaned.get("review_comment", "").strip():
+            self.add_error(
+                "review_comment",
+                _("Say what the author should change: they see your comment on the item."),
+            )
 
     def _keep_stored_times(self, cleaned):
         # The form shows times to the second; sent back unchanged, they are the stored
@@ -356,7 +376,10 @@ class PublishableAdmin(TranslatedAdmin):
         if obj.status == Status.PUBLISHED:
             workflow.go_live_now_if_first_time(obj, before)
         super().save_model(request, obj, form, change)
-        entry = workflow.record(obj, request.user, before)
+        comment = ""
+        if getattr(form, "button", None) == "_send_back":
+            comment = form.cleaned_data["review_comment"].strip()
+        entry = workflow.record(obj, request.user, before, comment=comment)
         if returned:
             messages.warning(
                 request,
@@ -385,6 +408,10 @@ class PublishableAdmin(TranslatedAdmin):
             "can_preview": editable and _previewable(self.model),
             "preview_url": _preview_url(obj),
             "log": list(workflow.log_for(obj)[:50]) if obj is not None else [],
+            # The form holds the comment field when the stored item is in review (the
+            # instance's status may already be the one a failed POST asked for).
+            "can_send_back": editable and "review_comment" in context["adminform"].form.fields,
+            "changes_requested": workflow.changes_requested(obj) if obj is not None else None,
             "locked_in_review": obj is not None
             and not add
             and workflow.locked_in_review(request.user, obj),

@@ -17,6 +17,8 @@ class PublishingLog(models.Model):
     class Action(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted for review")
         RETURNED = "returned", _("Sent back to draft")
+        # An editor's review: the item goes back to its author with what to change.
+        CHANGES_REQUESTED = "changes_requested", _("Sent back to the author")
         PUBLISHED = "published", _("Published")
         SCHEDULED = "scheduled", _("Scheduled")
         RESCHEDULED = "rescheduled", _("Publishing times changed")
@@ -39,6 +41,9 @@ class PublishingLog(models.Model):
     )
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
+    # What the editor asked the author to change (CHANGES_REQUESTED): written by a
+    # person, so a text of any length rather than the machine-made note.
+    comment = models.TextField(_("comment"), blank=True)
 
     class Meta:
         ordering = ["-at", "-pk"]

@@ -14,6 +14,9 @@ and its buttons, bulk actions, a hand-made POST):
   revision) sends it back to draft, logged, so "in review" always means "as its author
   submitted it, or as an editor made it". An editor's edit keeps it in review:
   reviewing is editing.
+- An editor may send an item in review back to its author with a comment: it returns
+  to draft, the comment is kept in the publishing log, and the author finds it at the
+  top of the change form (and their dashboard) until they submit again.
 - Bulk publish takes items in review only. A draft is published from its own page,
   where the editor has its text in front of them; a list shows titles, not text.
 
@@ -130,6 +133,26 @@ def can_publish_reviewed(user, obj):
     return obj.status == Status.REVIEW and can_publish_item(user, obj)
 
 
+def can_send_back(user, obj):
+    """May return this item in review to its author with a comment: an editor's review."""
+    return obj.status == Status.REVIEW and can_edit(user, obj) and can_publish(user, type(obj))
+
+
+def changes_requested(obj):
+    """The log entry of the editor's request, while the item is still a draft because of
+    it (None once it is submitted again, published, or was never sent back)."""
+    if obj.pk is None or obj.status != Status.DRAFT:
+        return None
+    latest = (
+        log_for(obj)
+        .exclude(action__in=[PublishingLog.Action.REFRESHED, PublishingLog.Action.RETURNED])
+        .first()
+    )
+    if latest is not None and latest.action == PublishingLog.Action.CHANGES_REQUESTED:
+        return latest
+    return None
+
+
 def can_unpublish(user, obj):
     return obj.status == Status.PUBLISHED and can_edit(user, obj) and can_publish(user, type(obj))
 
@@ -172,8 +195,11 @@ def _when(moment):
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
 
 
-def record(obj, user, before, now=None):
-    """Write the log entry for the change from `before` (None: new item) to `obj`, if any."""
+def record(obj, user, before, now=None, comment=""):
+    """Write the log entry for the change from `before` (None: new item) to `obj`, if any.
+
+    `comment` is an editor's request when sending an item in review back to draft.
+    """
     now = now or timezone.now()
     old = before.status if before else None
     new = obj.status
@@ -188,7 +214,9 @@ def record(obj, user, before, now=None):
     elif new == Status.REVIEW and old != Status.REVIEW:
         action = PublishingLog.Action.SUBMITTED
     elif new == Status.DRAFT and old == Status.REVIEW:
-        action = PublishingLog.Action.RETURNED
+        action = (
+            PublishingLog.Action.CHANGES_REQUESTED if comment else PublishingLog.Action.RETURNED
+        )
     elif new == Status.PUBLISHED and (
         _moved(before.publish_at, obj.publish_at) or _moved(before.unpublish_at, obj.unpublish_at)
     ):
@@ -206,6 +234,7 @@ def record(obj, user, before, now=None):
         user=user if user is not None and user.is_authenticated else None,
         at=now,
         note=note[:300],
+        comment=comment,
     )
 
 
@@ -240,7 +269,7 @@ def go_live_now_if_first_time(obj, before, now=None):
     obj.publish_at = now
 
 
-def _move(obj, user, status, comment):
+def _move(obj, user, status, comment, request=""):
     before = snapshot(obj)
     obj.status = status
     if status == Status.PUBLISHED:
@@ -249,7 +278,7 @@ def _move(obj, user, status, comment):
         obj.save()
         reversion.set_user(user)
         reversion.set_comment(comment)
-        record(obj, user, before)
+        record(obj, user, before, comment=request)
 
 
 def submit_for_review(obj, user):
@@ -268,3 +297,11 @@ def unpublish(obj, user):
     if not can_unpublish(user, obj):
         raise PermissionDenied
     _move(obj, user, Status.DRAFT, "Unpublished.")
+
+
+def send_back(obj, user, comment):
+    """Return an item in review to its author as a draft, with what the editor asks."""
+    comment = (comment or "").strip()
+    if not comment or not can_send_back(user, obj):
+        raise PermissionDenied
+    _move(obj, user, Status.DRAFT, "Sent back to the author.", request=comment)

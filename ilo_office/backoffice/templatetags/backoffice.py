@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from ilo_office.backoffice.models import PublishingLog
 from ilo_office.backoffice.workflow import permission
 from ilo_office.publishing import Status
 
@@ -48,6 +49,25 @@ def _entry(obj, url, when):
     }
 
 
+def _sent_back(model, pks):
+    """The pks among these drafts whose last workflow step is an editor's request for
+    changes (see workflow.changes_requested), in one query."""
+    if not pks:
+        return set()
+    latest = {}
+    steps = (
+        PublishingLog.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), object_id__in=pks
+        )
+        .exclude(action__in=[PublishingLog.Action.REFRESHED, PublishingLog.Action.RETURNED])
+        .order_by("-at", "-pk")
+        .values_list("object_id", "action")
+    )
+    for pk, action in steps:
+        latest.setdefault(pk, action)
+    return {pk for pk, action in latest.items() if action == PublishingLog.Action.CHANGES_REQUESTED}
+
+
 @register.inclusion_tag("admin/backoffice/dashboard.html", takes_context=True)
 def backoffice_dashboard(context):
     """Awaiting review, scheduled next, and the user's own drafts, each linking to its form."""
@@ -81,10 +101,16 @@ def backoffice_dashboard(context):
             .values_list("object_id", flat=True)[:200]
         )
         ids = {int(pk) for pk in mine if str(pk).isdigit()}
-        for obj in queryset.filter(status=Status.DRAFT, pk__in=ids).order_by("-updated_at")[
-            :DASHBOARD_SIZE
-        ]:
-            drafts.append(_entry(obj, reverse(url_name, args=[obj.pk]), obj.updated_at))
+        own = list(
+            queryset.filter(status=Status.DRAFT, pk__in=ids).order_by("-updated_at")[
+                :DASHBOARD_SIZE
+            ]
+        )
+        requested = _sent_back(model, [obj.pk for obj in own])
+        for obj in own:
+            entry = _entry(obj, reverse(url_name, args=[obj.pk]), obj.updated_at)
+            entry["sent_back"] = obj.pk in requested
+            drafts.append(entry)
     awaiting.sort(key=lambda e: e["when"], reverse=True)
     scheduled.sort(key=lambda e: e["when"])
     drafts.sort(key=lambda e: e["when"], reverse=True)
