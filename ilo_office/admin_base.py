@@ -25,6 +25,7 @@ from reversion_compare.admin import CompareVersionAdmin
 from ilo_office.backoffice import revisions, workflow
 from ilo_office.backoffice.editor import rich_text_formfield
 from ilo_office.backoffice.workflow import State, in_state, state_of
+from ilo_office.markup import render_html
 from ilo_office.publishing import Status
 from ilo_office.text import fold
 
@@ -279,6 +280,50 @@ class PublishableAdmin(TranslatedAdmin):
     # Fields only a site manager (backoffice.arrange_navigation) may change.
     arrangement_fields = ()
 
+    # Read-only rich text ----------------------------------------------------------
+
+    # A read-only view (a contributor opening a published item) shows each field's
+    # stored value as text, so a body would read as raw HTML tags. There, the rich
+    # text fields are swapped for "rendered_<field>" (see __getattr__), which shows the
+    # body as a reader sees it, sanitised against the one allow-list.
+    RENDERED = "rendered_"
+
+    def __getattr__(self, name):
+        if name.startswith(PublishableAdmin.RENDERED):
+            field_name = name.removeprefix(PublishableAdmin.RENDERED)
+            if field_name.rsplit("_", 1)[0] in type(self).rich_text_fields:
+
+                def rendered(obj):
+                    return render_html(getattr(obj, field_name, ""))
+
+                rendered.short_description = self.model._meta.get_field(field_name).verbose_name
+                rendered.__name__ = name
+                return rendered
+        raise AttributeError(name)
+
+    def _rendered_instead(self, request, obj):
+        """The rich text fields' columns, when this user only reads `obj`."""
+        if obj is None or not self.rich_text_fields or self.has_change_permission(request, obj):
+            return set()
+        return {
+            f"{name}_{code}" for name in self.rich_text_fields for code, _ in settings.LANGUAGES
+        }
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        rich = self._rendered_instead(request, obj)
+        if not rich:
+            return fieldsets
+
+        def swap(field):
+            if isinstance(field, (list, tuple)):
+                return type(field)(swap(item) for item in field)
+            return self.RENDERED + field if field in rich else field
+
+        return [
+            (title, {**options, "fields": swap(options["fields"])}) for title, options in fieldsets
+        ]
+
     # Permissions --------------------------------------------------------------
 
     def has_publish_permission(self, request):
@@ -294,6 +339,7 @@ class PublishableAdmin(TranslatedAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
+        fields += [self.RENDERED + name for name in sorted(self._rendered_instead(request, obj))]
         if not self.may_arrange(request):
             fields += [name for name in self.arrangement_fields if name not in fields]
         return fields

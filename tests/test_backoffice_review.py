@@ -117,3 +117,29 @@ def test_the_authors_dashboard_marks_the_draft_sent_back(client, in_review):
     assert sent_back.split("</li>")[0].count("Changes requested") == 1
     untouched = drafts[drafts.index("Untouched draft") :]
     assert "Changes requested" not in untouched.split("</li>")[0]
+
+
+def test_contributor_reads_a_published_body_rendered_not_as_raw_html(client):
+    """A published article is read-only to a contributor: its body reads as text with its
+    formatting, not as tags, and nothing unsafe gets through."""
+    article = ArticleFactory(
+        title="Published story",
+        body="<p>First <strong>bold</strong> point.</p><ul><li>One item</li></ul>",
+    )
+    client.force_login(staff_user(CONTRIBUTOR, username="lan"))
+    page = client.get(change_url(article)).content.decode()
+    assert 'name="body_en"' not in page
+    assert "<p>First <strong>bold</strong> point.</p><ul><li>One item</li></ul>" in page
+    assert "&lt;p&gt;" not in page and "&lt;strong&gt;" not in page
+
+
+def test_the_read_only_body_is_sanitised(client):
+    """Even a body that reached the database unsanitised shows no script."""
+    article = ArticleFactory(title="Published story")
+    type(article).objects.filter(pk=article.pk).update(
+        body_en='<p onclick="alert(1)">Hi</p><script>alert(2)</script>'
+    )
+    client.force_login(staff_user(CONTRIBUTOR, username="lan"))
+    page = client.get(change_url(article)).content.decode()
+    assert "<p>Hi</p>" in page
+    assert "alert(1)" not in page and "<script>alert(2)" not in page
