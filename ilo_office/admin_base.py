@@ -12,7 +12,10 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +27,7 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from ilo_office.backoffice import revisions, workflow
 from ilo_office.backoffice.editor import rich_text_formfield
+from ilo_office.backoffice.models import ProposedCorrection
 from ilo_office.backoffice.workflow import State, in_state, state_of
 from ilo_office.markup import render_html
 from ilo_office.publishing import Status
@@ -324,6 +328,117 @@ class PublishableAdmin(TranslatedAdmin):
             (title, {**options, "fields": swap(options["fields"])}) for title, options in fieldsets
         ]
 
+    # Corrections to published items (see workflow) ---------------------------------
+
+    def get_urls(self):
+        opts = self.model._meta
+        name = f"{opts.app_label}_{opts.model_name}"
+        return [
+            path(
+                "<path:object_id>/propose-correction/",
+                self.admin_site.admin_view(self.propose_correction_view),
+                name=f"{name}_propose_correction",
+            ),
+            path(
+                "<path:object_id>/corrections/<int:correction_id>/<str:decision>/",
+                self.admin_site.admin_view(self.decide_correction_view),
+                name=f"{name}_decide_correction",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _change_url(self, obj):
+        opts = self.model._meta
+        return reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_change",
+            args=[obj.pk],
+            current_app=self.admin_site.name,
+        )
+
+    def _correction_form(self, obj, data=None):
+        fields = {}
+        for name in workflow.correctable_fields(self.model):
+            field = self.model._meta.get_field(name).formfield(required=False)
+            base_name = getattr(self.model._meta.get_field(name), "translated_field", None)
+            if base_name is not None and base_name.name in self.rich_text_fields:
+                field = rich_text_formfield(field)
+            field.initial = getattr(obj, name)
+            fields[name] = field
+        fields["correction_note"] = forms.CharField(
+            label=_("What is corrected, and why?"),
+            widget=forms.Textarea(attrs={"rows": 3}),
+            help_text=_("The editors read this before they publish your correction."),
+        )
+        return type("CorrectionForm", (forms.Form,), fields)(data)
+
+    def propose_correction_view(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if not workflow.can_propose_correction(request.user, obj):
+            raise PermissionDenied
+        form = self._correction_form(obj, request.POST if request.method == "POST" else None)
+        if form.is_bound and form.is_valid():
+            values = {
+                name: form.cleaned_data[name]
+                for name in workflow.correctable_fields(self.model)
+                if (form.cleaned_data[name] or "") != (getattr(obj, name) or "")
+            }
+            if values:
+                workflow.propose_correction(
+                    obj, request.user, values, form.cleaned_data["correction_note"]
+                )
+                messages.success(
+                    request,
+                    _("Your correction is waiting for an editor. The published text is unchanged."),
+                )
+                return HttpResponseRedirect(self._change_url(obj))
+            form.add_error(None, _("Change the text you want corrected first."))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Propose a correction"),
+            "subtitle": str(obj),
+            "opts": self.model._meta,
+            "original": obj,
+            "form": form,
+            "media": with_csp_nonce(request, self.media + form.media),
+            "change_url": self._change_url(obj),
+        }
+        return TemplateResponse(request, "admin/backoffice/propose_correction.html", context)
+
+    def decide_correction_view(self, request, object_id, correction_id, decision):
+        if request.method != "POST" or decision not in ("apply", "dismiss"):
+            raise PermissionDenied
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        correction = get_object_or_404(ProposedCorrection, pk=correction_id)
+        if decision == "apply":
+            workflow.apply_correction(correction, obj, request.user)
+            messages.success(request, _("The correction is published."))
+        else:
+            workflow.dismiss_correction(correction, obj, request.user)
+            messages.info(request, _("The correction was declined; the text is unchanged."))
+        return HttpResponseRedirect(self._change_url(obj))
+
+    def _corrections_context(self, request, obj):
+        if obj is None or obj.pk is None:
+            return []
+        pending = []
+        may_decide = self.has_publish_permission(request) and workflow.can_edit(request.user, obj)
+        for correction in workflow.pending_corrections(obj):
+            changes = [
+                {
+                    "label": self.model._meta.get_field(name).verbose_name,
+                    "current": getattr(obj, name, ""),
+                    "proposed": value,
+                }
+                for name, value in correction.values.items()
+                if name in workflow.correctable_fields(self.model)
+            ]
+            pending.append({"correction": correction, "changes": changes, "may_decide": may_decide})
+        return pending
+
     # Permissions --------------------------------------------------------------
 
     def has_publish_permission(self, request):
@@ -458,6 +573,10 @@ class PublishableAdmin(TranslatedAdmin):
             # instance's status may already be the one a failed POST asked for).
             "can_send_back": editable and "review_comment" in context["adminform"].form.fields,
             "changes_requested": workflow.changes_requested(obj) if obj is not None else None,
+            "can_propose_correction": obj is not None
+            and not add
+            and workflow.can_propose_correction(request.user, obj),
+            "corrections": self._corrections_context(request, obj),
             "locked_in_review": obj is not None
             and not add
             and workflow.locked_in_review(request.user, obj),

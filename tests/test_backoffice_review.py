@@ -1,9 +1,10 @@
 """Review: an editor sends an item back to its author with a comment, and the author sees it."""
 
 import pytest
+from django.urls import reverse
 
 from ilo_office.backoffice import workflow
-from ilo_office.backoffice.models import PublishingLog
+from ilo_office.backoffice.models import ProposedCorrection, PublishingLog
 from ilo_office.backoffice.roles import CONTRIBUTOR, EDITOR
 from ilo_office.publishing import Status
 from tests.factories import ArticleFactory, staff_user
@@ -143,3 +144,102 @@ def test_the_read_only_body_is_sanitised(client):
     page = client.get(change_url(article)).content.decode()
     assert "<p>Hi</p>" in page
     assert "alert(1)" not in page and "<script>alert(2)" not in page
+
+
+# Corrections to published items ------------------------------------------------------
+
+
+def propose_url(article):
+    return reverse("admin:newsroom_article_propose_correction", args=[article.pk])
+
+
+def test_contributor_proposes_a_correction_and_an_editor_publishes_it(client):
+    """A contributor corrects a published article: readers keep the published text until
+    an editor publishes the correction over it; the log keeps both steps."""
+    article = ArticleFactory(title="Wages rise by 6 percent", body="<p>In all regions.</p>")
+    writer = staff_user(CONTRIBUTOR, username="lan", first_name="Lan", last_name="Nguyen")
+    client.force_login(writer)
+    page = client.get(change_url(article)).content.decode()
+    assert "Propose a correction" in page
+    form = client.get(propose_url(article))
+    assert form.status_code == 200
+    response = client.post(
+        propose_url(article),
+        {
+            "title_en": "Wages rise by 6 percent in region I",
+            "title_vi": article.title_vi or "",
+            "standfirst_en": article.standfirst_en or "",
+            "standfirst_vi": article.standfirst_vi or "",
+            "body_en": "<p>In region I only.</p>",
+            "body_vi": article.body_vi or "",
+            "correction_note": "The rise is for region I only (decree 74).",
+        },
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Wages rise by 6 percent"  # the live text is untouched
+    assert client.get(article.get_absolute_url()).content.decode().count("In all regions.") == 1
+
+    editor = staff_user(EDITOR, username="minh")
+    client.force_login(editor)
+    dashboard = client.get("/admin/").content.decode()
+    awaiting = dashboard[dashboard.index("Awaiting review") : dashboard.index("Scheduled next")]
+    assert "Wages rise by 6 percent" in awaiting and "Correction to a published" in awaiting
+    page = client.get(change_url(article)).content.decode()
+    assert "Correction proposed by Lan Nguyen" in page
+    assert "The rise is for region I only (decree 74)." in page
+    assert "Wages rise by 6 percent in region I" in page
+    apply = reverse(
+        "admin:newsroom_article_decide_correction",
+        args=[article.pk, ProposedCorrection.objects.get().pk, "apply"],
+    )
+    assert client.post(apply).status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Wages rise by 6 percent in region I"
+    assert article.body_en == "<p>In region I only.</p>"
+    assert article.status == Status.PUBLISHED
+    actions = list(
+        PublishingLog.objects.order_by("at", "pk").values_list("action", "user__username")
+    )
+    assert actions == [("correction_proposed", "lan"), ("correction_applied", "minh")]
+    assert "Correction proposed by" not in client.get(change_url(article)).content.decode()
+
+
+def test_only_editors_decide_and_contributors_propose_only_on_published_items(client):
+    article = ArticleFactory(title="Published")
+    writer = staff_user(CONTRIBUTOR, username="lan")
+    correction = workflow.propose_correction(
+        article, writer, {"title_en": "Corrected"}, "Typo in the title."
+    )
+    client.force_login(writer)
+    apply = reverse(
+        "admin:newsroom_article_decide_correction", args=[article.pk, correction.pk, "apply"]
+    )
+    assert client.post(apply).status_code == 403
+    article.refresh_from_db()
+    assert article.title == "Published"
+    draft = ArticleFactory(draft=True)
+    assert client.get(propose_url(draft)).status_code == 403
+    with pytest.raises(workflow.PermissionDenied):
+        workflow.propose_correction(article, writer, {"slug": "elsewhere"}, "Sneaky")
+    client.force_login(staff_user(EDITOR, username="minh"))
+    dismiss = reverse(
+        "admin:newsroom_article_decide_correction", args=[article.pk, correction.pk, "dismiss"]
+    )
+    assert client.post(dismiss).status_code == 302
+    correction.refresh_from_db()
+    assert correction.state == ProposedCorrection.State.DISMISSED
+    article.refresh_from_db()
+    assert article.title == "Published"
+
+
+def test_a_correction_that_changes_nothing_is_refused_with_a_message(client):
+    article = ArticleFactory(title="Published")
+    client.force_login(staff_user(CONTRIBUTOR, username="lan"))
+    data = {
+        name: getattr(article, name) or "" for name in workflow.correctable_fields(type(article))
+    }
+    response = client.post(propose_url(article), {**data, "correction_note": "Nothing"})
+    assert response.status_code == 200
+    assert "Change the text you want corrected first." in response.content.decode()
+    assert not ProposedCorrection.objects.exists()

@@ -17,6 +17,9 @@ and its buttons, bulk actions, a hand-made POST):
 - An editor may send an item in review back to its author with a comment: it returns
   to draft, the comment is kept in the publishing log, and the author finds it at the
   top of the change form (and their dashboard) until they submit again.
+- A contributor who spots a mistake in a published item proposes a correction: the
+  corrected text waits as a ProposedCorrection (the live item is untouched) until an
+  editor publishes it over the item or declines it, both logged.
 - Bulk publish takes items in review only. A draft is published from its own page,
   where the editor has its text in front of them; a list shows titles, not text.
 
@@ -31,7 +34,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ilo_office.backoffice.models import PublishingLog
+from ilo_office.backoffice.models import ProposedCorrection, PublishingLog
 from ilo_office.publishing import Status
 
 
@@ -305,3 +308,107 @@ def send_back(obj, user, comment):
     if not comment or not can_send_back(user, obj):
         raise PermissionDenied
     _move(obj, user, Status.DRAFT, "Sent back to the author.", request=comment)
+
+
+# Corrections to published items ------------------------------------------------------
+
+
+def correctable_fields(model):
+    """The columns a correction may change: the item's translated text (title, summary,
+    body...), each language; never its slug, dates, status or relations."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return []
+    names = []
+    for base, columns in options.all_fields.items():
+        field = model._meta.get_field(base)
+        if isinstance(field, (models.CharField, models.TextField)) and base != "slug":
+            names += [column.name for column in columns]
+    order = [field.name for field in model._meta.concrete_fields]
+    return sorted(names, key=order.index)
+
+
+def can_propose_correction(user, obj):
+    """A published item this user may not edit, of a type they write: they propose."""
+    return (
+        obj.status == Status.PUBLISHED
+        and user.has_perm(permission(type(obj), "change"))
+        and not can_edit(user, obj)
+    )
+
+
+def pending_corrections(obj):
+    if obj.pk is None:
+        return ProposedCorrection.objects.none()
+    return ProposedCorrection.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        state=ProposedCorrection.State.PENDING,
+    ).select_related("proposed_by")
+
+
+def _log(obj, user, action, comment=""):
+    return PublishingLog.objects.create(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        object_repr=str(obj)[:300],
+        action=action,
+        user=user if user is not None and user.is_authenticated else None,
+        comment=comment,
+    )
+
+
+def propose_correction(obj, user, values, note):
+    """Keep `values` ({column: text}, correctable columns only) aside for an editor."""
+    allowed = set(correctable_fields(type(obj)))
+    if not can_propose_correction(user, obj) or not values or not set(values) <= allowed:
+        raise PermissionDenied
+    with transaction.atomic():
+        correction = ProposedCorrection.objects.create(
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+            object_repr=str(obj)[:300],
+            values=values,
+            note=note,
+            proposed_by=user,
+        )
+        _log(obj, user, PublishingLog.Action.CORRECTION_PROPOSED, note)
+    return correction
+
+
+def _decide(correction, obj, user):
+    if (
+        correction.state != ProposedCorrection.State.PENDING
+        or correction.content_type != ContentType.objects.get_for_model(obj)
+        or correction.object_id != obj.pk
+        or not can_publish(user, type(obj))
+        or not can_edit(user, obj)
+    ):
+        raise PermissionDenied
+
+
+def apply_correction(correction, obj, user):
+    """Publish the corrected text over the live item: one more revision of it."""
+    _decide(correction, obj, user)
+    allowed = set(correctable_fields(type(obj)))
+    with transaction.atomic(), reversion.create_revision():
+        for name, value in correction.values.items():
+            if name in allowed:
+                setattr(obj, name, value)
+        obj.save()  # the model sanitises its rich text on save
+        reversion.set_user(user)
+        reversion.set_comment(f"Correction proposed by {correction.proposed_by or '?'}.")
+        correction.state = ProposedCorrection.State.APPLIED
+        correction.save(update_fields=["state"])
+        _log(obj, user, PublishingLog.Action.CORRECTION_APPLIED, correction.note)
+
+
+def dismiss_correction(correction, obj, user):
+    _decide(correction, obj, user)
+    with transaction.atomic():
+        correction.state = ProposedCorrection.State.DISMISSED
+        correction.save(update_fields=["state"])
+        _log(obj, user, PublishingLog.Action.CORRECTION_DISMISSED, correction.note)

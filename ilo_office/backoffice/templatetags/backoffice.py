@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from ilo_office.backoffice.models import PublishingLog
-from ilo_office.backoffice.workflow import permission
+from ilo_office.backoffice.models import ProposedCorrection, PublishingLog
+from ilo_office.backoffice.workflow import can_publish, permission
 from ilo_office.publishing import Status
 
 register = template.Library()
@@ -113,6 +113,20 @@ def backoffice_dashboard(context):
         queryset = model._default_manager.all()
         for obj in queryset.filter(status=Status.REVIEW).order_by("-updated_at")[:DASHBOARD_SIZE]:
             awaiting.append(_entry(obj, reverse(url_name, args=[obj.pk]), obj.updated_at))
+        if can_publish(user, model):
+            # Corrections contributors proposed to published items wait for an editor too.
+            corrections = ProposedCorrection.objects.filter(
+                content_type=ContentType.objects.get_for_model(model),
+                state=ProposedCorrection.State.PENDING,
+            ).order_by("-at")[:DASHBOARD_SIZE]
+            for correction in corrections:
+                entry = _entry(
+                    correction, reverse(url_name, args=[correction.object_id]), correction.at
+                )
+                entry["type"] = _("correction to a published %(type)s") % {
+                    "type": opts.verbose_name
+                }
+                awaiting.append(entry)
         for obj in queryset.scheduled(now).order_by("publish_at")[:DASHBOARD_SIZE]:
             scheduled.append(_entry(obj, reverse(url_name, args=[obj.pk]), obj.publish_at))
         # "Mine": drafts this user created or changed in the admin (Django's own log).
