@@ -54,3 +54,18 @@ def test_error_summary_at_the_top_links_to_each_field_in_error(client):
     assert 'href="#id_title_en"' in summary
     assert 'href="#id_slug"' in summary
     assert html.index('class="error-summary"') < html.index('name="title_en"')
+
+
+def test_role_names_read_in_vietnamese(client):
+    """The groups keep their English names (the code finds roles by them); staff read them
+    in their language, "Editor" as the person (biên tập viên), not the text editor."""
+    client.force_login(staff_user(SITE_MANAGER, username="manager"))
+    writer = staff_user("Contributor", username="lan")
+    html = client.get(f"/vi{reverse('admin:auth_user_change', args=[writer.pk])}").content
+    html = html.decode()
+    assert "Cộng tác viên" in html and "Biên tập viên" in html and "Quản trị trang" in html
+
+
+def test_roles_list_reads_in_vietnamese(admin_client):
+    groups = admin_client.get(f"/vi{reverse('admin:auth_group_changelist')}").content.decode()
+    assert "Biên tập viên" in groups and ">Editor<" not in groups
