@@ -143,3 +143,52 @@ def test_editor_sends_back_with_a_comment_and_the_author_fixes_and_resubmits(liv
     desk.locator("input[name=_publish]").first.click()
     expect(desk.locator(".messagelist .success")).to_have_count(1)
     editor.close()
+
+
+def test_contributor_proposes_a_correction_and_an_editor_publishes_it(live_server, browser):
+    """A published article is read-only to a contributor, its body rendered; they propose a
+    correction in the rich-text editor; readers keep the old text until an editor publishes."""
+    from tests.factories import ArticleFactory
+
+    base = live_server.url
+    staff_user("Contributor", username="lan", password=PASSWORD)
+    staff_user("Editor", username="minh", password=PASSWORD)
+    article = ArticleFactory(title="Wages rise", body="<p>In <strong>all</strong> regions.</p>")
+    change = f"{base}/admin/newsroom/article/{article.pk}/change/"
+
+    author = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = author.new_page()
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    log_in(page, base, "lan")
+    page.goto(change)
+    expect(page.locator(".field-rendered_body_en strong")).to_have_text("all")
+    page.get_by_role("link", name="Propose a correction").click()
+    body = page.locator(".field-body_en [contenteditable=true]").first
+    expect(body).to_be_visible()
+    body.click()
+    page.keyboard.press("End")
+    body.type(" Except region IV.")
+    page.get_by_label("What is corrected, and why?").fill("Region IV is excluded.")
+    page.get_by_role("button", name="Send the correction to the editors").click()
+    expect(page.locator(".messagelist .success")).to_have_count(1)
+    assert errors == []  # the editor loads under the CSP
+    author.close()
+
+    reader = browser.new_context()
+    public = reader.new_page()
+    public.goto(f"{base}{article.get_absolute_url()}")
+    assert public.get_by_text("Except region IV.").count() == 0
+
+    editor = browser.new_context(viewport={"width": 1280, "height": 900})
+    desk = editor.new_page()
+    log_in(desk, base, "minh")
+    desk.goto(change)
+    expect(desk.locator(".workflow-correction")).to_contain_text("Region IV is excluded.")
+    desk.get_by_role("button", name="Publish this correction").click()
+    expect(desk.locator(".messagelist .success")).to_have_count(1)
+    editor.close()
+
+    public.goto(f"{base}{article.get_absolute_url()}")
+    expect(public.get_by_text("Except region IV.", exact=False)).to_have_count(1)
+    reader.close()
