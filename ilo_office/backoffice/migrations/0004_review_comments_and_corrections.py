@@ -7,43 +7,99 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('backoffice', '0003_demo_items'),
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("backoffice", "0003_demo_items"),
+        ("contenttypes", "0002_remove_content_type_name"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='publishinglog',
-            name='comment',
-            field=models.TextField(blank=True, verbose_name='comment'),
+            model_name="publishinglog",
+            name="comment",
+            field=models.TextField(blank=True, verbose_name="comment"),
         ),
         migrations.AlterField(
-            model_name='publishinglog',
-            name='action',
-            field=models.CharField(choices=[('submitted', 'Submitted for review'), ('returned', 'Sent back to draft'), ('changes_requested', 'Sent back to the author'), ('correction_proposed', 'Correction proposed'), ('correction_applied', 'Correction published'), ('correction_dismissed', 'Correction declined'), ('published', 'Published'), ('scheduled', 'Scheduled'), ('rescheduled', 'Publishing times changed'), ('unpublished', 'Unpublished'), ('refreshed', 'Demo content refreshed')], max_length=20, verbose_name='action'),
+            model_name="publishinglog",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("submitted", "Submitted for review"),
+                    ("returned", "Sent back to draft"),
+                    ("changes_requested", "Sent back to the author"),
+                    ("correction_proposed", "Correction proposed"),
+                    ("correction_applied", "Correction published"),
+                    ("correction_dismissed", "Correction declined"),
+                    ("published", "Published"),
+                    ("scheduled", "Scheduled"),
+                    ("rescheduled", "Publishing times changed"),
+                    ("unpublished", "Unpublished"),
+                    ("refreshed", "Demo content refreshed"),
+                ],
+                max_length=20,
+                verbose_name="action",
+            ),
         ),
         migrations.CreateModel(
-            name='ProposedCorrection',
+            name="ProposedCorrection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_id', models.PositiveBigIntegerField(verbose_name='object id')),
-                ('object_repr', models.CharField(max_length=300, verbose_name='item')),
-                ('values', models.JSONField(default=dict, verbose_name='corrected text')),
-                ('note', models.TextField(verbose_name='what is corrected, and why')),
-                ('state', models.CharField(choices=[('pending', 'Awaiting review'), ('applied', 'Published'), ('dismissed', 'Declined')], default='pending', max_length=10, verbose_name='state')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='when')),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='contenttypes.contenttype', verbose_name='content type')),
-                ('proposed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='proposed by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("object_id", models.PositiveBigIntegerField(verbose_name="object id")),
+                ("object_repr", models.CharField(max_length=300, verbose_name="item")),
+                ("values", models.JSONField(default=dict, verbose_name="corrected text")),
+                ("note", models.TextField(verbose_name="what is corrected, and why")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Awaiting review"),
+                            ("applied", "Published"),
+                            ("dismissed", "Declined"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="state",
+                    ),
+                ),
+                (
+                    "at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="when"),
+                ),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="contenttypes.contenttype",
+                        verbose_name="content type",
+                    ),
+                ),
+                (
+                    "proposed_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="proposed by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'proposed correction',
-                'verbose_name_plural': 'proposed corrections',
-                'ordering': ['-at', '-pk'],
-                'default_permissions': (),
-                'indexes': [models.Index(fields=['content_type', 'object_id', 'state'], name='backoffice__content_af1111_idx')],
+                "verbose_name": "proposed correction",
+                "verbose_name_plural": "proposed corrections",
+                "ordering": ["-at", "-pk"],
+                "default_permissions": (),
+                "indexes": [
+                    models.Index(
+                        fields=["content_type", "object_id", "state"],
+                        name="backoffice__content_af1111_idx",
+                    )
+                ],
             },
         ),
     ]
