@@ -128,6 +128,19 @@ def test_midnight_in_hanoi_moves_the_event_to_the_past(around_midnight, client):
         assert "Past event" in page and "Ongoing" not in page
 
 
+def test_add_to_my_calendar_is_not_offered_once_the_event_is_over(around_midnight, client):
+    """On its last day the event still offers its .ics; from midnight in Hanoi it does not."""
+    with time_machine.travel(datetime.datetime(2020, 7, 22, 16, 59, 59, tzinfo=UTC), tick=False):
+        page = client.get("/events/three-day-workshop/").content.decode()
+        assert "Add to my calendar" in page
+        assert 'href="/events/three-day-workshop.ics"' in page
+    with time_machine.travel(datetime.datetime(2020, 7, 22, 17, 0, 0, tzinfo=UTC), tick=False):
+        page = client.get("/events/three-day-workshop/").content.decode()
+        assert "Past event" in page
+        assert "Add to my calendar" not in page
+        assert "three-day-workshop.ics" not in page
+
+
 STATUSES = [
     (Event.EventStatus.CANCELLED, "Cancelled", "CANCELLED"),
     (Event.EventStatus.POSTPONED, "Postponed", "TENTATIVE"),

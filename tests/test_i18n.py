@@ -390,7 +390,9 @@ def test_committed_mo_matches_the_po():
     expected = {}
     for entry in parse_po(PO_FILE)[1:]:
         if entry.msgid_plural is None:
-            expected[entry.msgid] = entry.msgstr[0]
+            # A message with a context (pgettext) is catalogued as "context\x04msgid".
+            key = entry.msgid if entry.msgctxt is None else f"{entry.msgctxt}\x04{entry.msgid}"
+            expected[key] = entry.msgstr[0]
     for msgid, msgstr in expected.items():
         assert committed.get(msgid) == msgstr, msgid
 

@@ -21,11 +21,26 @@ it from `role_permissions()`.
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.contenttypes.management import create_contenttypes
+from django.utils.translation import pgettext_lazy
 
 CONTRIBUTOR = "Contributor"
 EDITOR = "Editor"
 SITE_MANAGER = "Site manager"
 ROLE_NAMES = (CONTRIBUTOR, EDITOR, SITE_MANAGER)
+# The group names are data (and what the code looks roles up by), so they stay English;
+# staff see them translated. Context "role": "Editor" the person ("biên tập viên") is
+# not the rich-text editor ("trình soạn thảo").
+ROLE_LABELS = {
+    CONTRIBUTOR: pgettext_lazy("role", "Contributor"),
+    EDITOR: pgettext_lazy("role", "Editor"),
+    SITE_MANAGER: pgettext_lazy("role", "Site manager"),
+}
+
+
+def role_label(name):
+    """A group's name as staff read it in their language (other groups as named)."""
+    return ROLE_LABELS.get(name, name)
+
 
 # The types that go through the workflow (subclasses of Publishable).
 CONTENT = ("newsroom.article", "events.event", "programmes.programme", "pages.officepage")
