@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "programmes",
     "newsroom",
     "events",
+    "opportunities",
     "ilo_office.pages",
     "ilo_office.backoffice",
 ]
@@ -264,6 +265,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # pixel is decoded. 8000x5000 and 15 MB are more than the web needs.
 PHOTO_MAX_UPLOAD_BYTES = env.int("PHOTO_MAX_UPLOAD_BYTES", default=15 * 1024 * 1024)
 PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=40_000_000)
+# Terms of reference of vacancies and calls (opportunities/documents.py).
+OPPORTUNITY_DOCUMENT_MAX_BYTES = env.int("OPPORTUNITY_DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

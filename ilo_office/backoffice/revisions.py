@@ -16,6 +16,7 @@ from django.apps import apps
 FOLLOW = {
     "newsroom.article": ("articlephoto_set",),
     "events.event": (),
+    "opportunities.opportunity": (),
     "programmes.programme": ("phases", "key_figures", "programmepartner_set", "contacts"),
     "pages.officepage": (),
     "ilo_office.photo": (),
