@@ -133,6 +133,7 @@ CONTENT_APPS = {
     "newsroom",
     "events",
     "opportunities",
+    "contact",
     "pages",
     "backoffice",
 }

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "newsroom",
     "events",
     "opportunities",
+    "contact",
     "ilo_office.pages",
     "ilo_office.backoffice",
 ]
@@ -112,6 +113,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "ilo_office.context_processors.today",
                 "ilo_office.pages.context_processors.office_pages",
+                "contact.context_processors.office_contact",
             ],
         },
     },

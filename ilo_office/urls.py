@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("news/", include("newsroom.urls")),
     path("events/", include("events.urls")),
     path("opportunities/", include("opportunities.urls")),
+    path("", include("contact.urls")),
     path("", include("programmes.urls")),
     path("about/", include("ilo_office.pages.urls")),
     path("search/", views.SearchView.as_view(), name="search"),

@@ -101,6 +101,11 @@ PAGES = [
     ("opportunity vi", "opportunities:opportunity_detail", "opportunity", "", True, 3),
     ("opportunities rss", "opportunities:feed_rss", None, "", False, 1),
     ("opportunities atom", "opportunities:feed_atom", None, "", False, 1),
+    # Contact: the office's details, the media contacts. Press: those and the latest releases.
+    ("contact", "contact:contact", None, "", False, 2),
+    ("contact vi", "contact:contact", None, "", True, 2),
+    ("press", "contact:press", None, "", False, 3),
+    ("press vi", "contact:press", None, "", True, 3),
     ("programmes", "programmes:programme_list", None, "", False, 1),
     # Programme hub: the programme (its relations, news and events: per generation).
     ("programme", "programmes:programme_detail", "programme", "", False, 1),

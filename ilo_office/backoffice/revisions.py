@@ -24,6 +24,8 @@ FOLLOW = {
     "programmes.theme": (),
     "programmes.place": (),
     "pages.homeblock": (),
+    "contact.officecontact": (),
+    "contact.mediacontact": (),
     # The rows that travel with their parent's revisions.
     "newsroom.articlephoto": (),
     "programmes.programmephase": (),

@@ -45,8 +45,13 @@ CONTENT_PARTS = (
 )
 PHOTOS = ("ilo_office.photo",)
 # Chosen from (autocomplete) by everyone, maintained by site managers.
-REFERENCE = ("programmes.theme", "programmes.partner", "programmes.place")
-SITE = ("pages.homeblock", "pages.featuredstory", "pages.featuredprogramme")
+REFERENCE = ("programmes.theme", "programmes.partner", "programmes.place", "contact.mediacontact")
+SITE = (
+    "pages.homeblock",
+    "pages.featuredstory",
+    "pages.featuredprogramme",
+    "contact.officecontact",
+)
 ACCOUNTS = ("auth.user", "auth.group")
 # Paused sign-ins (django-axes): deleting a row lifts its pause, as the paused page promises.
 SIGN_IN_PAUSES = ("axes.accessattempt",)
