@@ -20,6 +20,10 @@ from ilo_office.publishing import Publishable, PublishingQuerySet
 from opportunities.documents import validate_pdf
 
 
+def to_minute(moment):
+    return moment.replace(second=0, microsecond=0)
+
+
 class OpportunityQuerySet(PublishingQuerySet):
     # No ordering here: search reads these as subqueries and orders them itself.
     def open(self, now=None):
@@ -154,11 +158,21 @@ class Opportunity(Publishable):
 
     def save(self, *args, **kwargs):
         clean_html_field(self, "description")
+        # Calls open and close on a minute (what the form and the pages show); seconds
+        # would also make the pages' <time datetime> invalid HTML.
+        for name in ("opens_at", "closes_at"):
+            value = getattr(self, name)
+            if value is not None:
+                setattr(self, name, to_minute(value))
         super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
-        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+        if (
+            self.opens_at
+            and self.closes_at
+            and to_minute(self.closes_at) <= to_minute(self.opens_at)
+        ):
             raise ValidationError(
                 {"closes_at": _("The closing time must come after the opening time.")}
             )

@@ -93,7 +93,7 @@ def test_a_call_leaves_the_open_list_at_its_closing_minute(client, settings, pag
 
 def test_the_closing_time_counts_as_a_scheduled_change():
     """The content generation's next change is the closing minute when nothing else comes sooner."""
-    closing = timezone.now() + datetime.timedelta(hours=3)
+    closing = (timezone.now() + datetime.timedelta(hours=3)).replace(second=0, microsecond=0)
     OpportunityFactory(closes_at=closing)
     assert generation_cache.next_scheduled_change() == closing
 
