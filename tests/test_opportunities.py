@@ -283,3 +283,25 @@ def admin_data(pdf, **overrides):
         "publish_at_1": "09:00:00",
         **overrides,
     }
+
+
+def test_staff_preview_a_draft_call_and_readers_get_404(client):
+    """An editor previews a draft call as readers will see it; the public address stays 404."""
+    from ilo_office.preview import preview_url
+
+    call = OpportunityFactory(title="Draft internship", status=Status.DRAFT)
+    assert client.get(preview_url(call)).status_code == 404
+    client.force_login(staff_user("Contributor"))
+    response = client.get(preview_url(call))
+    assert response.status_code == 200
+    assert "Draft internship" in response.text
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_contributors_write_calls_and_only_editors_publish_them():
+    """The roles cover the new type like articles and events."""
+    contributor = staff_user("Contributor", username="contrib")
+    editor = staff_user("Editor", username="ed")
+    assert contributor.has_perm("opportunities.add_opportunity")
+    assert not contributor.has_perm("opportunities.publish_opportunity")
+    assert editor.has_perm("opportunities.publish_opportunity")
