@@ -66,13 +66,15 @@ def next_scheduled_change(now=None):
     """The soonest future publish or unpublish time of published content, or None.
 
     One query over every public type (each part served by its publish_at or
-    unpublish_at index), whatever the volume.
+    unpublish_at index), whatever the volume. A type whose public pages also change at
+    another moment (an opportunity's closing time) names that column in its
+    SCHEDULE_COLUMNS.
     """
     now = now or timezone.now()
     parts, params = [], []
     for model in publishable_models():
         table = connection.ops.quote_name(model._meta.db_table)
-        for column in ("publish_at", "unpublish_at"):
+        for column in getattr(model, "SCHEDULE_COLUMNS", ("publish_at", "unpublish_at")):
             parts.append(
                 f"SELECT MIN({column}) AS moment FROM {table} "  # noqa: S608 - names from the models
                 f"WHERE status = %s AND {column} > %s"
@@ -162,7 +164,16 @@ def seconds_to_next_change(limit):
 # Models whose rows the public never sees: saving them must not empty the page cache
 # (a read is counted on every article view).
 NOT_PUBLIC = {"newsroom.dailyreads", "backoffice.publishinglog"}
-CONTENT_APPS = {"ilo_office", "programmes", "newsroom", "events", "pages", "backoffice"}
+CONTENT_APPS = {
+    "ilo_office",
+    "programmes",
+    "newsroom",
+    "events",
+    "opportunities",
+    "contact",
+    "pages",
+    "backoffice",
+}
 
 
 def is_public_content(model):

@@ -39,6 +39,7 @@ from django.utils.module_loading import import_string
 PREVIEW_VIEWS = {
     "newsroom.article": "newsroom.views.ArticleDetailView",
     "events.event": "events.views.EventDetailView",
+    "opportunities.opportunity": "opportunities.views.OpportunityDetailView",
     "programmes.programme": "programmes.views.ProgrammeDetailView",
     "pages.officepage": "ilo_office.pages.views.OfficePageView",
 }

@@ -62,6 +62,7 @@ from ilo_office.pages.models import OfficePage
 from ilo_office.search_index import fts_table
 from ilo_office.text import fold
 from newsroom.models import Article
+from opportunities.models import Opportunity
 from programmes.models import Partner, Programme, Theme
 
 MAX_QUERY_LENGTH = 200  # characters searched; the rest of a pasted essay is ignored
@@ -106,11 +107,13 @@ class Section:
     summary: str
     body: str
     date: str = "publish_at"
+    # The QuerySet method that says what the public may find: open calls only, for one.
+    public: str = "published"
 
     def items(self):
         """What the public may see: published() where the type has a status, else all."""
         manager = self.model._default_manager
-        return manager.published() if hasattr(manager, "published") else manager.all()
+        return getattr(manager, self.public)() if hasattr(manager, self.public) else manager.all()
 
 
 SECTIONS = {
@@ -118,6 +121,15 @@ SECTIONS = {
     for section in (
         Section("news", _("News"), Article, "title", "standfirst", "body"),
         Section("events", _("Events"), Event, "title", "summary", "description"),
+        Section(
+            "opportunities",
+            _("Vacancies and calls"),
+            Opportunity,
+            "title",
+            "summary",
+            "description",
+            public="open",
+        ),
         Section("programmes", _("Programmes"), Programme, "name", "summary", "description"),
         Section(
             "themes", _("Areas of work"), Theme, "name", "summary", "description", "updated_at"

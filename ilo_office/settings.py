@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "programmes",
     "newsroom",
     "events",
+    "opportunities",
+    "contact",
     "ilo_office.pages",
     "ilo_office.backoffice",
 ]
@@ -111,6 +113,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "ilo_office.context_processors.today",
                 "ilo_office.pages.context_processors.office_pages",
+                "contact.context_processors.office_contact",
             ],
         },
     },
@@ -268,6 +271,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # pixel is decoded. 8000x5000 and 15 MB are more than the web needs.
 PHOTO_MAX_UPLOAD_BYTES = env.int("PHOTO_MAX_UPLOAD_BYTES", default=15 * 1024 * 1024)
 PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=40_000_000)
+# Terms of reference of vacancies and calls (opportunities/documents.py).
+OPPORTUNITY_DOCUMENT_MAX_BYTES = env.int("OPPORTUNITY_DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

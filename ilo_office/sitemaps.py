@@ -39,6 +39,7 @@ from events.models import Event
 from ilo_office.fragments import once_per_generation
 from ilo_office.pages.models import OfficePage
 from newsroom.models import Article
+from opportunities.models import Opportunity
 from programmes.models import Partner, Programme, Theme
 
 # The sitemaps protocol allows 50,000 sitemaps in an index: no section has more pages.
@@ -200,6 +201,15 @@ class EventSitemap(PublishedSitemap):
     model = Event
 
 
+class OpportunitySitemap(PublishedSitemap):
+    """Open calls only: a closed one stays at its address, but is no page to index."""
+
+    model = Opportunity
+
+    def public(self):
+        return Opportunity.objects.open()
+
+
 class ProgrammeSitemap(PublishedSitemap):
     model = Programme
 
@@ -242,6 +252,7 @@ class StaticSitemap(BilingualSitemap):
             "newsroom:article_list": ArticleSitemap().stats["latest"],
             "events:event_list": events,
             "events:past_event_list": events,
+            "opportunities:opportunity_list": OpportunitySitemap().stats["latest"],
             "programmes:programme_list": ProgrammeSitemap().stats["latest"],
             "programmes:theme_list": ThemeSitemap().stats["latest"],
             "programmes:partner_list": PartnerSitemap().stats["latest"],
@@ -269,6 +280,7 @@ SITEMAPS = {
     "pages": StaticSitemap,
     "news": ArticleSitemap,
     "events": EventSitemap,
+    "opportunities": OpportunitySitemap,
     "programmes": ProgrammeSitemap,
     "areas-of-work": ThemeSitemap,
     "partners": PartnerSitemap,

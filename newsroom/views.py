@@ -105,6 +105,7 @@ class ArticleDetailView(
         published_programmes(),
         Prefetch("themes", queryset=Theme.objects.without_search_copies()),
         Prefetch("partners", queryset=Partner.objects.without_search_copies()),
+        "media_contacts",
         Prefetch(
             "articlephoto_set",
             queryset=ArticlePhoto.objects.select_related("photo"),

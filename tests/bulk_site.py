@@ -20,6 +20,7 @@ from ilo_office.models import Photo
 from ilo_office.pages.models import OfficePage
 from ilo_office.publishing import Status, office_today
 from newsroom.models import Article, DailyReads
+from opportunities.models import Opportunity
 from programmes.models import Partner, Programme, ProgrammePartner, Theme
 
 SLUGS = {
@@ -29,6 +30,7 @@ SLUGS = {
     "theme": "named-theme",
     "partner": "named-partner",
     "office_page": "named-office-page",
+    "opportunity": "named-opportunity",
 }
 BATCH = 2000
 YEARS = 25
@@ -238,6 +240,45 @@ def fill(articles=20_000, events=5_000, programmes=60, partners=400, seed=1):
                 }
             ]
             through.objects.bulk_create(rows, BATCH, ignore_conflicts=True)
+
+    # Opportunities: half as many as events, most closed long ago, a few open; the named
+    # one open, linked to the named programme.
+    def opportunity(i):
+        named_one = first and i == 0
+        opens = now - datetime.timedelta(days=rng.randint(1, YEARS * 365))
+        closes = opens + datetime.timedelta(days=rng.randint(7, 30))
+        if named_one or rng.random() < 0.1:
+            opens = now - datetime.timedelta(days=rng.randint(1, 10))
+            closes = now + datetime.timedelta(days=rng.randint(1, 30))
+        return Opportunity(
+            title=f"Opportunity {tag} {i}",
+            slug=SLUGS["opportunity"] if named_one else f"opportunity-{tag}-{i}",
+            kind=rng.choice(list(Opportunity.Kind)),
+            status=Status.PUBLISHED if named_one or rng.random() < 0.96 else Status.DRAFT,
+            publish_at=opens,
+            reference=f"ILO/HAN/{i}",
+            duty_station="Hanoi",
+            opens_at=opens,
+            closes_at=closes,
+            summary="A call of the office.",
+            description="<p>The terms of the call.</p>" * 10,
+        )
+
+    new_opportunities = Opportunity.objects.bulk_create(
+        (opportunity(i) for i in range(events // 2)), BATCH
+    )
+    Opportunity.programmes.through.objects.bulk_create(
+        (
+            Opportunity.programmes.through(opportunity_id=item.pk, programme_id=target.pk)
+            for k, item in enumerate(new_opportunities)
+            for target in {
+                *_pick(rng, all_programmes, 0, 1),
+                *([named["programme"]] if k == 0 else []),
+            }
+        ),
+        BATCH,
+        ignore_conflicts=True,
+    )
 
     # Reads: a few hundred articles read each day of the last READ_DAYS days.
     readable = [a for a in new_articles if a.status == Status.PUBLISHED]

@@ -11,6 +11,7 @@ from ilo_office.models import Photo
 from ilo_office.pages.models import FeaturedProgramme, FeaturedStory, OfficePage
 from ilo_office.publishing import Status
 from newsroom.models import Article
+from opportunities.models import Opportunity
 from programmes.models import Partner, Programme, ProgrammePartner, Theme
 
 
@@ -121,6 +122,29 @@ class EventFactory(LinkedContentFactory):
     summary = "A workshop with the social partners."
     city = "Hanoi"
     country = "Viet Nam"
+
+
+class OpportunityFactory(PublishedFactory):
+    """An open vacancy: published an hour ago, closing in two weeks."""
+
+    class Meta:
+        model = Opportunity
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"National Project Officer {n}")
+    kind = Opportunity.Kind.VACANCY
+    reference = factory.Sequence(lambda n: f"ILO/HAN/2026/{n:02d}")
+    duty_station = "Hanoi, Viet Nam"
+    grade = "NO-B"
+    summary = "The office is looking for a national project officer."
+    how_to_apply = "Send your application to hanoi@ilo.org."
+    opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+
+    @factory.post_generation
+    def programmes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.programmes.set(extracted)
 
 
 class OfficePageFactory(PublishedFactory):

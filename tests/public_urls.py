@@ -44,6 +44,7 @@ def _kwargs():
         "partner": {"slug": SLUGS["partner"]},
         "office_page": {"slug": SLUGS["office_page"]},
         "kind": {"kind": "features"},
+        "opportunity": {"slug": SLUGS["opportunity"]},
     }
 
 
@@ -94,6 +95,20 @@ PAGES = [
      2),
     ("events rss", "events:feed_rss", None, "", False, 1),
     ("events atom", "events:feed_atom", None, "", False, 1),
+    # Vacancies and calls: count, page (open ones; closed ones in the archive).
+    ("opportunities", "opportunities:opportunity_list", None, "", False, 2),
+    ("opportunities vi", "opportunities:opportunity_list", None, "", True, 2),
+    ("closed opportunities", "opportunities:closed_list", None, "", False, 2),
+    # Opportunity: the call, and its published programmes and themes.
+    ("opportunity", "opportunities:opportunity_detail", "opportunity", "", False, 3),
+    ("opportunity vi", "opportunities:opportunity_detail", "opportunity", "", True, 3),
+    ("opportunities rss", "opportunities:feed_rss", None, "", False, 1),
+    ("opportunities atom", "opportunities:feed_atom", None, "", False, 1),
+    # Contact: the office's details, the media contacts. Press: those and the latest releases.
+    ("contact", "contact:contact", None, "", False, 2),
+    ("contact vi", "contact:contact", None, "", True, 2),
+    ("press", "contact:press", None, "", False, 3),
+    ("press vi", "contact:press", None, "", True, 3),
     ("programmes", "programmes:programme_list", None, "", False, 1),
     # Programme hub: the programme (its relations, news and events: per generation).
     ("programme", "programmes:programme_detail", "programme", "", False, 1),
@@ -115,6 +130,7 @@ PAGES = [
     ("sitemap pages", "sitemap_section", "sitemap_pages", "", False, 0),
     ("sitemap news", "sitemap_section", "sitemap_news", "", False, 1),
     ("sitemap events", "sitemap_section", "sitemap_events", "", False, 1),
+    ("sitemap opportunities", "sitemap_section", "sitemap_opportunities", "", False, 1),
     ("sitemap programmes", "sitemap_section", "sitemap_programmes", "", False, 1),
     ("sitemap areas of work", "sitemap_section", "sitemap_areas-of-work", "", False, 1),
     ("sitemap partners", "sitemap_section", "sitemap_partners", "", False, 1),
@@ -133,7 +149,16 @@ def page_urls(year=None):
     # A year that has events at both sizes: the fill spreads them over 25 years.
     kwargs["year"] = {"year": year - 1}
     kwargs["programme_year"] = {"programme_slug": SLUGS["programme"], "year": year - 1}
-    for section in ("pages", "news", "events", "programmes", "areas-of-work", "partners", "about"):
+    for section in (
+        "pages",
+        "news",
+        "events",
+        "opportunities",
+        "programmes",
+        "areas-of-work",
+        "partners",
+        "about",
+    ):
         kwargs[f"sitemap_{section}"] = {"section": section}
     urls = {}
     for name, url_name, key, query, vietnamese, _count in PAGES:

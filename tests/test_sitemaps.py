@@ -14,6 +14,7 @@ from tests.factories import (
     ArticleFactory,
     EventFactory,
     OfficePageFactory,
+    OpportunityFactory,
     PartnerFactory,
     ProgrammeFactory,
     ThemeFactory,
@@ -49,6 +50,7 @@ def site():
         ThemeFactory(),
         PartnerFactory(),
         OfficePageFactory(),
+        OpportunityFactory(),
     ]
 
 

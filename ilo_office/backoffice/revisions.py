@@ -16,6 +16,7 @@ from django.apps import apps
 FOLLOW = {
     "newsroom.article": ("articlephoto_set",),
     "events.event": (),
+    "opportunities.opportunity": (),
     "programmes.programme": ("phases", "key_figures", "programmepartner_set", "contacts"),
     "pages.officepage": (),
     "ilo_office.photo": (),
@@ -23,6 +24,8 @@ FOLLOW = {
     "programmes.theme": (),
     "programmes.place": (),
     "pages.homeblock": (),
+    "contact.officecontact": (),
+    "contact.mediacontact": (),
     # The rows that travel with their parent's revisions.
     "newsroom.articlephoto": (),
     "programmes.programmephase": (),

@@ -43,7 +43,13 @@ def role_label(name):
 
 
 # The types that go through the workflow (subclasses of Publishable).
-CONTENT = ("newsroom.article", "events.event", "programmes.programme", "pages.officepage")
+CONTENT = (
+    "newsroom.article",
+    "events.event",
+    "opportunities.opportunity",
+    "programmes.programme",
+    "pages.officepage",
+)
 # Rows edited inline on a content item's own form (further photos, phases...).
 CONTENT_PARTS = (
     "newsroom.articlephoto",
@@ -54,8 +60,13 @@ CONTENT_PARTS = (
 )
 PHOTOS = ("ilo_office.photo",)
 # Chosen from (autocomplete) by everyone, maintained by site managers.
-REFERENCE = ("programmes.theme", "programmes.partner", "programmes.place")
-SITE = ("pages.homeblock", "pages.featuredstory", "pages.featuredprogramme")
+REFERENCE = ("programmes.theme", "programmes.partner", "programmes.place", "contact.mediacontact")
+SITE = (
+    "pages.homeblock",
+    "pages.featuredstory",
+    "pages.featuredprogramme",
+    "contact.officecontact",
+)
 ACCOUNTS = ("auth.user", "auth.group")
 # Paused sign-ins (django-axes): deleting a row lifts its pause, as the paused page promises.
 SIGN_IN_PAUSES = ("axes.accessattempt",)

@@ -17,7 +17,13 @@ register = template.Library()
 
 DASHBOARD_SIZE = 10
 # The types on the dashboard, in this order.
-CONTENT = ("newsroom.article", "events.event", "programmes.programme", "pages.officepage")
+CONTENT = (
+    "newsroom.article",
+    "events.event",
+    "opportunities.opportunity",
+    "programmes.programme",
+    "pages.officepage",
+)
 
 
 # The admin's index lists apps alphabetically, which put "Authentication and
