@@ -35,6 +35,7 @@ from django.utils.module_loading import import_string
 PREVIEW_VIEWS = {
     "newsroom.article": "newsroom.views.ArticleDetailView",
     "events.event": "events.views.EventDetailView",
+    "publications.publication": "publications.views.PublicationDetailView",
     "programmes.programme": "programmes.views.ProgrammeDetailView",
     "pages.officepage": "ilo_office.pages.views.OfficePageView",
 }

@@ -63,6 +63,7 @@ from ilo_office.search_index import fts_table
 from ilo_office.text import fold
 from newsroom.models import Article
 from programmes.models import Partner, Programme, Theme
+from publications.models import Publication
 
 MAX_QUERY_LENGTH = 200  # characters searched; the rest of a pasted essay is ignored
 MAX_TERMS = 10
@@ -118,6 +119,7 @@ SECTIONS = {
     for section in (
         Section("news", _("News"), Article, "title", "standfirst", "body"),
         Section("events", _("Events"), Event, "title", "summary", "description"),
+        Section("publications", _("Publications"), Publication, "title", "summary", "authors"),
         Section("programmes", _("Programmes"), Programme, "name", "summary", "description"),
         Section(
             "themes", _("Areas of work"), Theme, "name", "summary", "description", "updated_at"

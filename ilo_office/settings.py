@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "programmes",
     "newsroom",
     "events",
+    "publications",
     "ilo_office.pages",
     "ilo_office.backoffice",
 ]
@@ -264,6 +265,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # pixel is decoded. 8000x5000 and 15 MB are more than the web needs.
 PHOTO_MAX_UPLOAD_BYTES = env.int("PHOTO_MAX_UPLOAD_BYTES", default=15 * 1024 * 1024)
 PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=40_000_000)
+# Publication PDFs (publications.pdf): a larger file is refused with a form error; of
+# each file's text this many characters are kept for search.
+PUBLICATION_MAX_UPLOAD_BYTES = env.int("PUBLICATION_MAX_UPLOAD_BYTES", default=50 * 1024 * 1024)
+PUBLICATION_TEXT_LIMIT = env.int("PUBLICATION_TEXT_LIMIT", default=200_000)
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

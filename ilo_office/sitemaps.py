@@ -40,6 +40,7 @@ from ilo_office.fragments import once_per_generation
 from ilo_office.pages.models import OfficePage
 from newsroom.models import Article
 from programmes.models import Partner, Programme, Theme
+from publications.models import Publication
 
 # The sitemaps protocol allows 50,000 sitemaps in an index: no section has more pages.
 MAX_PAGES = 50_000
@@ -200,6 +201,10 @@ class EventSitemap(PublishedSitemap):
     model = Event
 
 
+class PublicationSitemap(PublishedSitemap):
+    model = Publication
+
+
 class ProgrammeSitemap(PublishedSitemap):
     model = Programme
 
@@ -242,6 +247,7 @@ class StaticSitemap(BilingualSitemap):
             "newsroom:article_list": ArticleSitemap().stats["latest"],
             "events:event_list": events,
             "events:past_event_list": events,
+            "publications:publication_list": PublicationSitemap().stats["latest"],
             "programmes:programme_list": ProgrammeSitemap().stats["latest"],
             "programmes:theme_list": ThemeSitemap().stats["latest"],
             "programmes:partner_list": PartnerSitemap().stats["latest"],
@@ -269,6 +275,7 @@ SITEMAPS = {
     "pages": StaticSitemap,
     "news": ArticleSitemap,
     "events": EventSitemap,
+    "publications": PublicationSitemap,
     "programmes": ProgrammeSitemap,
     "areas-of-work": ThemeSitemap,
     "partners": PartnerSitemap,

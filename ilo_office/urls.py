@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("news/", include("newsroom.urls")),
     path("events/", include("events.urls")),
+    path("publications/", include("publications.urls")),
     path("", include("programmes.urls")),
     path("about/", include("ilo_office.pages.urls")),
     path("search/", views.SearchView.as_view(), name="search"),

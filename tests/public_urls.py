@@ -43,6 +43,7 @@ def _kwargs():
         "theme": {"slug": SLUGS["theme"]},
         "partner": {"slug": SLUGS["partner"]},
         "office_page": {"slug": SLUGS["office_page"]},
+        "publication": {"slug": SLUGS["publication"]},
     }
 
 
@@ -91,6 +92,21 @@ PAGES = [
      2),
     ("events rss", "events:feed_rss", None, "", False, 1),
     ("events atom", "events:feed_atom", None, "", False, 1),
+    # Publications: count, page (the files' languages only for cards not yet kept).
+    ("publications", "publications:publication_list", None, "", False, 2),
+    ("publications vi", "publications:publication_list", None, "", True, 2),
+    ("publications filtered", "publications:publication_list", None,
+     "?kind=report&programme={programme}&year={year}&language=en", False, 3),
+    # Publication: the publication (files, relations, others: per generation).
+    ("publication", "publications:publication_detail", "publication", "", False, 1),
+    ("publication vi", "publications:publication_detail", "publication", "", True, 1),
+    ("publications rss", "publications:feed_rss", None, "", False, 1),
+    ("publications atom", "publications:feed_atom", None, "", False, 1),
+    ("programme publications rss", "publications:programme_feed_rss", "programme", "", False, 2),
+    ("programme publications atom", "publications:programme_feed_atom", "programme", "", False,
+     2),
+    ("theme publications rss", "publications:theme_feed_rss", "theme", "", False, 2),
+    ("theme publications atom", "publications:theme_feed_atom", "theme", "", False, 2),
     ("programmes", "programmes:programme_list", None, "", False, 1),
     # Programme hub: the programme (its relations, news and events: per generation).
     ("programme", "programmes:programme_detail", "programme", "", False, 1),
@@ -112,6 +128,7 @@ PAGES = [
     ("sitemap pages", "sitemap_section", "sitemap_pages", "", False, 0),
     ("sitemap news", "sitemap_section", "sitemap_news", "", False, 1),
     ("sitemap events", "sitemap_section", "sitemap_events", "", False, 1),
+    ("sitemap publications", "sitemap_section", "sitemap_publications", "", False, 1),
     ("sitemap programmes", "sitemap_section", "sitemap_programmes", "", False, 1),
     ("sitemap areas of work", "sitemap_section", "sitemap_areas-of-work", "", False, 1),
     ("sitemap partners", "sitemap_section", "sitemap_partners", "", False, 1),
@@ -130,7 +147,17 @@ def page_urls(year=None):
     # A year that has events at both sizes: the fill spreads them over 25 years.
     kwargs["year"] = {"year": year - 1}
     kwargs["programme_year"] = {"programme_slug": SLUGS["programme"], "year": year - 1}
-    for section in ("pages", "news", "events", "programmes", "areas-of-work", "partners", "about"):
+    sections = (
+        "pages",
+        "news",
+        "events",
+        "publications",
+        "programmes",
+        "areas-of-work",
+        "partners",
+        "about",
+    )
+    for section in sections:
         kwargs[f"sitemap_{section}"] = {"section": section}
     urls = {}
     for name, url_name, key, query, vietnamese, _count in PAGES:

@@ -16,6 +16,7 @@ from django.apps import apps
 FOLLOW = {
     "newsroom.article": ("articlephoto_set",),
     "events.event": (),
+    "publications.publication": ("files",),
     "programmes.programme": ("phases", "key_figures", "programmepartner_set", "contacts"),
     "pages.officepage": (),
     "ilo_office.photo": (),
@@ -25,6 +26,7 @@ FOLLOW = {
     "pages.homeblock": (),
     # The rows that travel with their parent's revisions.
     "newsroom.articlephoto": (),
+    "publications.publicationfile": (),
     "programmes.programmephase": (),
     "programmes.keyfigure": (),
     "programmes.programmepartner": (),

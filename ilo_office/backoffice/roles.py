@@ -28,10 +28,17 @@ SITE_MANAGER = "Site manager"
 ROLE_NAMES = (CONTRIBUTOR, EDITOR, SITE_MANAGER)
 
 # The types that go through the workflow (subclasses of Publishable).
-CONTENT = ("newsroom.article", "events.event", "programmes.programme", "pages.officepage")
+CONTENT = (
+    "newsroom.article",
+    "events.event",
+    "publications.publication",
+    "programmes.programme",
+    "pages.officepage",
+)
 # Rows edited inline on a content item's own form (further photos, phases...).
 CONTENT_PARTS = (
     "newsroom.articlephoto",
+    "publications.publicationfile",
     "programmes.programmephase",
     "programmes.keyfigure",
     "programmes.programmepartner",

@@ -16,7 +16,13 @@ register = template.Library()
 
 DASHBOARD_SIZE = 10
 # The types on the dashboard, in this order.
-CONTENT = ("newsroom.article", "events.event", "programmes.programme", "pages.officepage")
+CONTENT = (
+    "newsroom.article",
+    "events.event",
+    "publications.publication",
+    "programmes.programme",
+    "pages.officepage",
+)
 
 
 @register.inclusion_tag("admin/backoffice/language_links.html", takes_context=True)
