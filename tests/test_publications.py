@@ -213,8 +213,8 @@ def test_detail_says_format_size_language_and_links_both_versions(client):
     assert "(English)" in html and "(Vietnamese)" in html
     assert "PDF, " in html and "1 page" in html
     assert "March 2018" in html
-    vi_html = client.get(publication.get_absolute_url().replace("/publications/", "/vi/publications/"))
-    assert vi_html.status_code == 200
+    vietnamese_page = publication.get_absolute_url().replace("/publications/", "/vi/publications/")
+    assert client.get(vietnamese_page).status_code == 200
 
 
 def test_json_ld_is_a_book_or_report_with_isbn_authors_date_and_languages(client):
