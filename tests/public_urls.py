@@ -112,7 +112,8 @@ PAGES = [
     ("programme", "programmes:programme_detail", "programme", "", False, 1),
     ("programme vi", "programmes:programme_detail", "programme", "", True, 1),
     ("areas of work", "programmes:theme_list", None, "", False, 1),
-    ("area of work", "programmes:theme_detail", "theme", "", False, 8),
+    # Area of work: 8, and its latest publications (the page is not kept per generation).
+    ("area of work", "programmes:theme_detail", "theme", "", False, 9),
     ("partners", "programmes:partner_list", None, "", False, 1),
     ("partner", "programmes:partner_detail", "partner", "", False, 8),
     ("about", "pages:office_landing", None, "", False, 2),

@@ -266,3 +266,16 @@ def test_an_edited_slug_keeps_the_old_address_working(client):
     response = client.get(old)
     assert response.status_code == 301
     assert response["Location"].endswith("/publications/new-title/")
+
+
+def test_on_the_home_page_and_the_programme_and_area_of_work_hubs(client):
+    programme = ProgrammeFactory(name="Better Work Viet Nam")
+    theme = ThemeFactory(name="Child labour")
+    PublicationFactory(title="Still Work to be Done", programmes=[programme], themes=[theme])
+    PublicationFactory(title="Unfinished draft", draft=True, programmes=[programme], themes=[theme])
+    for url in ("/", "/vi/", programme.get_absolute_url(), theme.get_absolute_url()):
+        html = client.get(url).content.decode()
+        assert "Still Work to be Done" in html, url
+        assert "Unfinished draft" not in html, url
+    html = client.get(programme.get_absolute_url()).content.decode()
+    assert reverse("publications:programme_feed_rss", kwargs={"slug": programme.slug}) in html
