@@ -27,7 +27,7 @@ class PublicationAdmin(PublishableAdmin):
     ordering = ["-published_on", "-publish_at"]
     search_fields = [*PublishableAdmin.search_fields, "slug", "authors", "isbn", "issn"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["programmes", "themes", "partners"]
+    autocomplete_fields = ["programmes", "themes", "partners", "events"]
     readonly_fields = [*PublishableAdmin.readonly_fields, "cover_preview"]
     inlines = [PublicationFileInline]
     fieldsets = [
@@ -46,7 +46,7 @@ class PublicationAdmin(PublishableAdmin):
                 ]
             },
         ),
-        (_("Related to"), {"fields": ["programmes", "themes", "partners"]}),
+        (_("Related to"), {"fields": ["programmes", "themes", "partners", "events"]}),
         PUBLISHING_FIELDSET,
     ]
 

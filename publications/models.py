@@ -93,7 +93,12 @@ class Publication(Publishable):
     )
     published_on = models.DateField(
         _("date of publication"),
-        help_text=_("For a year only, give 1 January of that year and choose “Year only”."),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For a year only, give 1 January of that year and choose “Year only”. "
+            "Leave empty when the date is not known."
+        ),
     )
     date_precision = models.CharField(
         _("date shown as"),
@@ -130,12 +135,20 @@ class Publication(Publishable):
         blank=True,
     )
 
+    events = models.ManyToManyField(
+        "events.Event",
+        verbose_name=_("events"),
+        related_name="publications",
+        blank=True,
+        help_text=_("Launches or announcements of this publication: their pages link to it."),
+    )
+
     objects = PublicationQuerySet.as_manager()
 
     class Meta(Publishable.Meta):
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
-        ordering = ["-published_on", "-publish_at"]
+        ordering = [models.F("published_on").desc(nulls_last=True), "-publish_at"]
         indexes = [
             models.Index(
                 fields=["-published_on", "publish_at", "unpublish_at"],
@@ -161,10 +174,6 @@ class Publication(Publishable):
     @property
     def author_list(self):
         return [line.strip() for line in self.authors.splitlines() if line.strip()]
-
-    @property
-    def year(self):
-        return self.published_on.year
 
     def languages(self):
         """The languages of its files, in the order of Language (from the prefetch)."""

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.views.generic import DetailView, ListView
 
 from ilo_office.filtering import FilteredListMixin
@@ -11,6 +11,8 @@ from publications.filters import PublicationFilter
 from publications.models import Publication, PublicationFile
 
 RELATED_SIZE = 4
+# By the date printed on them; those whose date is not known last, on every database.
+NEWEST_FIRST = F("published_on").desc(nulls_last=True)
 
 
 class PublicationListView(FilteredListMixin, ListView):
@@ -23,7 +25,7 @@ class PublicationListView(FilteredListMixin, ListView):
 
     def get_queryset(self):
         return self.filter_queryset(
-            Publication.objects.published().for_listing().order_by("-published_on", "-pk")
+            Publication.objects.published().for_listing().order_by(NEWEST_FIRST, "-pk")
         )
 
 
@@ -46,6 +48,6 @@ class PublicationDetailView(SlugRedirectMixin, PreviewableMixin, PagePartsMixin,
             Publication.objects.published()
             .without_search_copies()
             .exclude(pk=self.object.pk)
-            .order_by("-published_on", "-pk")
+            .order_by(NEWEST_FIRST, "-pk")
         )
         return {"other_publications": list(others[:RELATED_SIZE])}

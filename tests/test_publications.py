@@ -279,3 +279,34 @@ def test_on_the_home_page_and_the_programme_and_area_of_work_hubs(client):
         assert "Unfinished draft" not in html, url
     html = client.get(programme.get_absolute_url()).content.decode()
     assert reverse("publications:programme_feed_rss", kwargs={"slug": programme.slug}) in html
+
+
+def test_the_seeds_publications_are_in_the_demo_content_with_marked_placeholders(client):
+    from django.core.management import call_command
+
+    from events.models import Event
+
+    call_command("load_demo_content", verbosity=0)
+    titles = set(Publication.objects.published().values_list("title", flat=True))
+    assert {
+        "National Child Labour Survey (NCLS) 2018",
+        "An ILO For All Seasons",
+        "Still Work to be Done",
+        "Health handbook for Vietnamese migrant workers living in Japan",
+        "Health handbook for Vietnamese migrant workers living in the Republic of Korea",
+    } <= titles
+    book = Publication.objects.get(slug="still-work-to-be-done")
+    assert book.author_list == ["Luc Cortebeeck"]
+    for publication in Publication.objects.all():
+        stored = publication.files.get()
+        assert stored.pages >= 1 and publication.cover
+        assert "placeholder" in stored.text.lower()
+    # The NCLS 2018 event links to its publication.
+    event = Event.objects.get(title__startswith="Upcoming publication of National Child Labour")
+    html = client.get(event.get_absolute_url()).content.decode()
+    ncls = Publication.objects.get(slug="national-child-labour-survey-2018")
+    assert f'href="{ncls.get_absolute_url()}"' in html
+    # A second run creates nothing and keeps the files.
+    before = list(Publication.objects.values_list("pk", "updated_at", "cover"))
+    call_command("load_demo_content", verbosity=0)
+    assert list(Publication.objects.values_list("pk", "updated_at", "cover")) == before

@@ -16,6 +16,8 @@ REPORT_KINDS = {"report", "policy_brief", "fact_sheet", "working_paper"}
 def publication_date(publication):
     """The date as precisely as it is known: "2018", "March 2018", "12 March 2018"."""
     day = publication.published_on
+    if day is None:
+        return ""
     if publication.date_precision == "year":
         return str(day.year)
     if publication.date_precision == "month":
@@ -27,6 +29,8 @@ def publication_date(publication):
 def iso_date(publication):
     """The same precision for machines: "2018", "2018-03", "2018-03-12"."""
     day = publication.published_on
+    if day is None:
+        return ""
     return {
         "year": f"{day:%Y}",
         "month": f"{day:%Y-%m}",
@@ -59,9 +63,10 @@ def publication_json_ld(context, publication):
         "url": url,
         "datePublished": iso_date(publication),
         "author": authors or office(request),
+        # Only as printed: a book the office launched is not always one it published.
         "publisher": {"@type": "Organization", "name": publication.publisher}
         if publication.publisher
-        else office(request),
+        else None,
         "isbn": publication.isbn,
         "issn": publication.issn,
         "inLanguage": [code for code, _label in publication.languages() if code != "other"]
