@@ -310,3 +310,12 @@ def test_the_seeds_publications_are_in_the_demo_content_with_marked_placeholders
     before = list(Publication.objects.values_list("pk", "updated_at", "cover"))
     call_command("load_demo_content", verbosity=0)
     assert list(Publication.objects.values_list("pk", "updated_at", "cover")) == before
+
+
+def test_in_vietnamese(client):
+    publication = PublicationFactory(title_en="Still Work to be Done", kind="book")
+    html = client.get("/vi/publications/").content.decode()
+    assert "Ấn phẩm và tài liệu" in html and "Sách" in html
+    # No Vietnamese title yet: the English one, marked as English.
+    detail = client.get(f"/vi/publications/{publication.slug}/").content.decode()
+    assert 'lang="en">Still Work to be Done</h1>' in detail

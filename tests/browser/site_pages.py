@@ -4,6 +4,7 @@ from events.models import Event
 from ilo_office.pages.models import OfficePage
 from newsroom.models import Article
 from programmes.models import Partner, Programme, Theme
+from publications.models import Publication
 
 LANGUAGE_PREFIXES = (("", "en"), ("/vi", "vi"))
 SEARCH = "/search/?q=viet"
@@ -18,6 +19,8 @@ def every_page_type():
     theme = Theme.objects.order_by("order").first()
     partner = Partner.objects.get(slug="molisa")
     office_page = OfficePage.objects.published().order_by("pk").last()
+    # The report with two files would be better; the demo's NCLS report has its event link.
+    publication = Publication.objects.published().get(slug="national-child-labour-survey-2018")
     paths = [
         "/",
         "/news/",
@@ -33,6 +36,8 @@ def every_page_type():
         partner.get_absolute_url(),
         "/about/",
         office_page.get_absolute_url(),
+        "/publications/",
+        publication.get_absolute_url(),
     ]
     if past and upcoming:
         paths.append(past.get_absolute_url())
