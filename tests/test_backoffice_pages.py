@@ -54,7 +54,16 @@ def one_of_each():
     return staff
 
 
-OUR_APPS = {"newsroom", "events", "programmes", "pages", "ilo_office", "backoffice", "auth"}
+OUR_APPS = {
+    "newsroom",
+    "events",
+    "publications",
+    "programmes",
+    "pages",
+    "ilo_office",
+    "backoffice",
+    "auth",
+}
 
 
 def admin_pages(user):

@@ -66,7 +66,15 @@ def test_no_role_is_granted_and_revoked_the_same_permission():
 
 
 # The project's own apps.
-PROJECT_APPS = ("backoffice", "pages", "events", "newsroom", "programmes", "ilo_office")
+PROJECT_APPS = (
+    "backoffice",
+    "pages",
+    "events",
+    "newsroom",
+    "programmes",
+    "publications",
+    "ilo_office",
+)
 # Content written before the second language and search existed is the oldest data a
 # live site can hold; every later migration has to carry it.
 BEFORE = ("ilo_office", "0003_translations_review_search")

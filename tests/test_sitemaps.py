@@ -16,6 +16,7 @@ from tests.factories import (
     OfficePageFactory,
     PartnerFactory,
     ProgrammeFactory,
+    PublicationFactory,
     ThemeFactory,
 )
 
@@ -49,6 +50,7 @@ def site():
         ThemeFactory(),
         PartnerFactory(),
         OfficePageFactory(),
+        PublicationFactory(),
     ]
 
 
