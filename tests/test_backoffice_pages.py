@@ -23,7 +23,9 @@ from tests.factories import (
     ProgrammeFactory,
     ProgrammePartnerFactory,
     ProgrammePhaseFactory,
+    PublicationFactory,
     ThemeFactory,
+    publication_file,
     staff_user,
 )
 
@@ -42,6 +44,7 @@ def one_of_each():
     article = ArticleFactory(hero=photo, programmes=[programme], themes=[ThemeFactory()])
     EventFactory(photo=photo, programmes=[programme], draft=True)
     OfficePageFactory(photo=photo)
+    publication_file(PublicationFactory(programmes=[programme]))
     PartnerFactory()
     PlaceFactory()
     FeaturedStoryFactory(article=article)
