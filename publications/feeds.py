@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ilo_office.feeds import SiteFeed
-from programmes.models import Programme, Theme
+from programmes.models import Programme, Theme, published_programmes
 from publications.models import Publication
 
 FEED_SIZE = 30
@@ -29,7 +29,12 @@ class PublicationFeed(SiteFeed):
         return Publication.objects.published()
 
     def items(self, obj=None):
-        return self.publications(obj).for_listing().order_by("-publish_at")[:FEED_SIZE]
+        return (
+            self.publications(obj)
+            .for_listing()
+            .prefetch_related(published_programmes(), "themes")
+            .order_by("-publish_at")[:FEED_SIZE]
+        )
 
     def item_title(self, item):
         return item.title
@@ -52,7 +57,11 @@ class PublicationFeed(SiteFeed):
     item_guid_is_permalink = False
 
     def item_categories(self, item):
-        return [item.get_kind_display()]
+        return [
+            item.get_kind_display(),
+            *(theme.name for theme in item.themes.all()),
+            *(programme.name for programme in item.programmes.all()),
+        ]
 
     def _first_file(self, item):
         files = list(item.files.all())

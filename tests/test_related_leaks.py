@@ -30,6 +30,7 @@ from tests.factories import (
     PartnerFactory,
     ProgrammeFactory,
     ProgrammePartnerFactory,
+    PublicationFactory,
     ThemeFactory,
     staff_user,
 )
@@ -86,6 +87,7 @@ def public_site():
             EventFactory(start_date=today.replace(year=today.year - 1, month=6, day=1), **links),
         ],
         "office_page": OfficePageFactory(slug=SLUGS["office_page"]),
+        "publication": PublicationFactory(slug=SLUGS["publication"], **links),
     }
     return site
 
