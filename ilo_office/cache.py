@@ -169,6 +169,7 @@ CONTENT_APPS = {
     "programmes",
     "newsroom",
     "events",
+    "publications",
     "opportunities",
     "contact",
     "pages",

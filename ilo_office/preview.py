@@ -40,6 +40,7 @@ PREVIEW_VIEWS = {
     "newsroom.article": "newsroom.views.ArticleDetailView",
     "events.event": "events.views.EventDetailView",
     "opportunities.opportunity": "opportunities.views.OpportunityDetailView",
+    "publications.publication": "publications.views.PublicationDetailView",
     "programmes.programme": "programmes.views.ProgrammeDetailView",
     "pages.officepage": "ilo_office.pages.views.OfficePageView",
 }

@@ -64,6 +64,7 @@ from ilo_office.text import fold
 from newsroom.models import Article
 from opportunities.models import Opportunity
 from programmes.models import Partner, Programme, Theme
+from publications.models import Publication
 
 MAX_QUERY_LENGTH = 200  # characters searched; the rest of a pasted essay is ignored
 MAX_TERMS = 10
@@ -130,6 +131,7 @@ SECTIONS = {
             "description",
             public="open",
         ),
+        Section("publications", _("Publications"), Publication, "title", "summary", "authors"),
         Section("programmes", _("Programmes"), Programme, "name", "summary", "description"),
         Section(
             "themes", _("Areas of work"), Theme, "name", "summary", "description", "updated_at"

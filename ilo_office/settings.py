@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "events",
     "opportunities",
     "contact",
+    "publications",
     "ilo_office.pages",
     "ilo_office.backoffice",
 ]
@@ -273,6 +274,10 @@ PHOTO_MAX_UPLOAD_BYTES = env.int("PHOTO_MAX_UPLOAD_BYTES", default=15 * 1024 * 1
 PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=40_000_000)
 # Terms of reference of vacancies and calls (opportunities/documents.py).
 OPPORTUNITY_DOCUMENT_MAX_BYTES = env.int("OPPORTUNITY_DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
+# Publication PDFs (publications.pdf): a larger file is refused with a form error; of
+# each file's text this many characters are kept for search.
+PUBLICATION_MAX_UPLOAD_BYTES = env.int("PUBLICATION_MAX_UPLOAD_BYTES", default=50 * 1024 * 1024)
+PUBLICATION_TEXT_LIMIT = env.int("PUBLICATION_TEXT_LIMIT", default=200_000)
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

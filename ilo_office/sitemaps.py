@@ -41,6 +41,7 @@ from ilo_office.pages.models import OfficePage
 from newsroom.models import Article
 from opportunities.models import Opportunity
 from programmes.models import Partner, Programme, Theme
+from publications.models import Publication
 
 # The sitemaps protocol allows 50,000 sitemaps in an index: no section has more pages.
 MAX_PAGES = 50_000
@@ -210,6 +211,10 @@ class OpportunitySitemap(PublishedSitemap):
         return Opportunity.objects.open()
 
 
+class PublicationSitemap(PublishedSitemap):
+    model = Publication
+
+
 class ProgrammeSitemap(PublishedSitemap):
     model = Programme
 
@@ -253,6 +258,7 @@ class StaticSitemap(BilingualSitemap):
             "events:event_list": events,
             "events:past_event_list": events,
             "opportunities:opportunity_list": OpportunitySitemap().stats["latest"],
+            "publications:publication_list": PublicationSitemap().stats["latest"],
             "programmes:programme_list": ProgrammeSitemap().stats["latest"],
             "programmes:theme_list": ThemeSitemap().stats["latest"],
             "programmes:partner_list": PartnerSitemap().stats["latest"],
@@ -281,6 +287,7 @@ SITEMAPS = {
     "news": ArticleSitemap,
     "events": EventSitemap,
     "opportunities": OpportunitySitemap,
+    "publications": PublicationSitemap,
     "programmes": ProgrammeSitemap,
     "areas-of-work": ThemeSitemap,
     "partners": PartnerSitemap,

@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("opportunities/", include("opportunities.urls")),
     path("", include("contact.urls")),
+    path("publications/", include("publications.urls")),
     path("", include("programmes.urls")),
     path("about/", include("ilo_office.pages.urls")),
     path("search/", views.SearchView.as_view(), name="search"),

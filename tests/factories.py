@@ -230,3 +230,26 @@ def staff_user(role=None, username=None, password=None, **fields):
     if role:
         user.groups.add(Group.objects.get(name=role))
     return user
+
+
+class PublicationFactory(LinkedContentFactory):
+    class Meta:
+        model = "publications.Publication"
+
+    title = factory.Sequence(lambda n: f"Publication {n}")
+    kind = "report"
+    summary = "Findings on decent work in Viet Nam."
+    authors = "International Labour Organization"
+    published_on = datetime.date(2020, 1, 1)
+    date_precision = "year"
+
+
+def publication_file(publication, language="en", lines=("A report on decent work",), **fields):
+    """A real (small) PDF attached to `publication`, in `language`."""
+    from publications.models import PublicationFile
+    from publications.placeholder import minimal_pdf
+
+    upload = SimpleUploadedFile("report.pdf", minimal_pdf([list(lines)]), "application/pdf")
+    return PublicationFile.objects.create(
+        publication=publication, language=language, file=upload, **fields
+    )

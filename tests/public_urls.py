@@ -45,6 +45,7 @@ def _kwargs():
         "office_page": {"slug": SLUGS["office_page"]},
         "kind": {"kind": "features"},
         "opportunity": {"slug": SLUGS["opportunity"]},
+        "publication": {"slug": SLUGS["publication"]},
     }
 
 
@@ -109,12 +110,28 @@ PAGES = [
     ("contact vi", "contact:contact", None, "", True, 2),
     ("press", "contact:press", None, "", False, 3),
     ("press vi", "contact:press", None, "", True, 3),
+    # Publications: count, page (the files' languages only for cards not yet kept).
+    ("publications", "publications:publication_list", None, "", False, 2),
+    ("publications vi", "publications:publication_list", None, "", True, 2),
+    ("publications filtered", "publications:publication_list", None,
+     "?kind=report&programme={programme}&year={year}&language=en", False, 3),
+    # Publication: the publication (files, relations, others: per generation).
+    ("publication", "publications:publication_detail", "publication", "", False, 1),
+    ("publication vi", "publications:publication_detail", "publication", "", True, 1),
+    ("publications rss", "publications:feed_rss", None, "", False, 1),
+    ("publications atom", "publications:feed_atom", None, "", False, 1),
+    ("programme publications rss", "publications:programme_feed_rss", "programme", "", False, 2),
+    ("programme publications atom", "publications:programme_feed_atom", "programme", "", False,
+     2),
+    ("theme publications rss", "publications:theme_feed_rss", "theme", "", False, 2),
+    ("theme publications atom", "publications:theme_feed_atom", "theme", "", False, 2),
     ("programmes", "programmes:programme_list", None, "", False, 1),
     # Programme hub: the programme (its relations, news and events: per generation).
     ("programme", "programmes:programme_detail", "programme", "", False, 1),
     ("programme vi", "programmes:programme_detail", "programme", "", True, 1),
     ("areas of work", "programmes:theme_list", None, "", False, 1),
-    ("area of work", "programmes:theme_detail", "theme", "", False, 8),
+    # Area of work: 8, and its latest publications (the page is not kept per generation).
+    ("area of work", "programmes:theme_detail", "theme", "", False, 9),
     ("partners", "programmes:partner_list", None, "", False, 1),
     ("partner", "programmes:partner_detail", "partner", "", False, 8),
     ("about", "pages:office_landing", None, "", False, 2),
@@ -131,6 +148,7 @@ PAGES = [
     ("sitemap news", "sitemap_section", "sitemap_news", "", False, 1),
     ("sitemap events", "sitemap_section", "sitemap_events", "", False, 1),
     ("sitemap opportunities", "sitemap_section", "sitemap_opportunities", "", False, 1),
+    ("sitemap publications", "sitemap_section", "sitemap_publications", "", False, 1),
     ("sitemap programmes", "sitemap_section", "sitemap_programmes", "", False, 1),
     ("sitemap areas of work", "sitemap_section", "sitemap_areas-of-work", "", False, 1),
     ("sitemap partners", "sitemap_section", "sitemap_partners", "", False, 1),
@@ -149,16 +167,18 @@ def page_urls(year=None):
     # A year that has events at both sizes: the fill spreads them over 25 years.
     kwargs["year"] = {"year": year - 1}
     kwargs["programme_year"] = {"programme_slug": SLUGS["programme"], "year": year - 1}
-    for section in (
+    sections = (
         "pages",
         "news",
         "events",
+        "publications",
         "opportunities",
         "programmes",
         "areas-of-work",
         "partners",
         "about",
-    ):
+    )
+    for section in sections:
         kwargs[f"sitemap_{section}"] = {"section": section}
     urls = {}
     for name, url_name, key, query, vietnamese, _count in PAGES:

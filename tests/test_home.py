@@ -49,10 +49,11 @@ def titles(html, candidates):
     return [title for _position, title in sorted(found)]
 
 
-def test_five_blocks_exist_in_the_page_order_after_migrating():
-    """The migration gives staff the five blocks, featured stories first, all shown."""
+def test_the_blocks_exist_in_the_page_order_after_migrating():
+    """The migrations give staff the six blocks, featured stories first, all shown."""
     blocks = list(HomeBlock.objects.all())
-    assert [b.kind for b in blocks] == ["featured", "news", "events", "programmes", "areas"]
+    kinds = ["featured", "news", "events", "programmes", "areas", "publications"]
+    assert [b.kind for b in blocks] == kinds
     assert all(b.is_shown for b in blocks)
 
 
@@ -297,8 +298,9 @@ def test_home_query_count_does_not_grow(client):
     small = count()
     grow(27)
     # Cold: the next scheduled change, the block rows, featured, news, events + their
-    # programmes, programmes, areas, the footer's office menu and the office's contact
-    # details. Warm: none, the blocks and the footer are kept per content generation.
+    # programmes, programmes, areas, publications (none here: their files' languages would
+    # be one more), the footer's office menu and the office's contact details. Warm: none,
+    # the blocks and the footer are kept per content generation.
     assert small == count() == (10, 0)
 
 

@@ -73,6 +73,9 @@ PROJECT_APPS = (
     "opportunities",
     "newsroom",
     "programmes",
+    "newsroom",
+    "programmes",
+    "publications",
     "ilo_office",
 )
 # Content written before the second language and search existed is the oldest data a

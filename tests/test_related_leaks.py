@@ -31,6 +31,7 @@ from tests.factories import (
     PartnerFactory,
     ProgrammeFactory,
     ProgrammePartnerFactory,
+    PublicationFactory,
     ThemeFactory,
     staff_user,
 )
@@ -96,6 +97,7 @@ def public_site():
                 programmes=[programme],
             ),
         ],
+        "publication": PublicationFactory(slug=SLUGS["publication"], **links),
     }
     site["opportunities"][0].themes.add(theme)
     return site

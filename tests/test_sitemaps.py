@@ -17,6 +17,7 @@ from tests.factories import (
     OpportunityFactory,
     PartnerFactory,
     ProgrammeFactory,
+    PublicationFactory,
     ThemeFactory,
 )
 
@@ -51,6 +52,7 @@ def site():
         PartnerFactory(),
         OfficePageFactory(),
         OpportunityFactory(),
+        PublicationFactory(),
     ]
 
 

@@ -17,6 +17,7 @@ FOLLOW = {
     "newsroom.article": ("articlephoto_set",),
     "events.event": (),
     "opportunities.opportunity": (),
+    "publications.publication": ("files",),
     "programmes.programme": ("phases", "key_figures", "programmepartner_set", "contacts"),
     "pages.officepage": (),
     "ilo_office.photo": (),
@@ -28,6 +29,7 @@ FOLLOW = {
     "contact.mediacontact": (),
     # The rows that travel with their parent's revisions.
     "newsroom.articlephoto": (),
+    "publications.publicationfile": (),
     "programmes.programmephase": (),
     "programmes.keyfigure": (),
     "programmes.programmepartner": (),

@@ -47,12 +47,14 @@ CONTENT = (
     "newsroom.article",
     "events.event",
     "opportunities.opportunity",
+    "publications.publication",
     "programmes.programme",
     "pages.officepage",
 )
 # Rows edited inline on a content item's own form (further photos, phases...).
 CONTENT_PARTS = (
     "newsroom.articlephoto",
+    "publications.publicationfile",
     "programmes.programmephase",
     "programmes.keyfigure",
     "programmes.programmepartner",

@@ -40,6 +40,7 @@ from ilo_office.backoffice.models import DemoItem, PublishingLog
 from ilo_office.demo import content
 from ilo_office.demo.event_descriptions import seed_description
 from ilo_office.demo.office import load_office_pages
+from ilo_office.demo.publications import load_publications
 from ilo_office.models import Photo, SlugHistory
 from ilo_office.publishing import Status
 from newsroom.models import Article, ArticlePhoto
@@ -292,6 +293,7 @@ class Loader:
                 if write:
                     self._links(event, spec, programmes, themes, partners)
         load_office_pages(self)
+        load_publications(self)
         return self
 
     def with_successors(self, model, specs):

@@ -5,6 +5,7 @@ from ilo_office.pages.models import OfficePage
 from newsroom.models import Article
 from opportunities.models import Opportunity
 from programmes.models import Partner, Programme, Theme
+from publications.models import Publication
 
 LANGUAGE_PREFIXES = (("", "en"), ("/vi", "vi"))
 SEARCH = "/search/?q=viet"
@@ -19,6 +20,8 @@ def every_page_type():
     theme = Theme.objects.order_by("order").first()
     partner = Partner.objects.get(slug="molisa")
     office_page = OfficePage.objects.published().order_by("pk").last()
+    # The report with two files would be better; the demo's NCLS report has its event link.
+    publication = Publication.objects.published().get(slug="national-child-labour-survey-2018")
     paths = [
         "/",
         "/news/",
@@ -38,6 +41,8 @@ def every_page_type():
         "/opportunities/closed/",
         "/contact/",
         "/press/",
+        "/publications/",
+        publication.get_absolute_url(),
     ]
     # The seeds name no vacancy: the demo site has one only if a test added it
     # (`add_example_opportunities`).

@@ -20,6 +20,7 @@ DASHBOARD_SIZE = 10
 CONTENT = (
     "newsroom.article",
     "events.event",
+    "publications.publication",
     "opportunities.opportunity",
     "programmes.programme",
     "pages.officepage",
