@@ -859,6 +859,9 @@ ARTICLES = [
         # The seed gives "April 19" but no year; the workshop planned the 2024-2028
         # period, so we date it 19 April 2024.
         "publish_at": datetime.datetime(2024, 4, 19, 17, 0, tzinfo=HANOI),
+        # Featured beside the 2003 release: the newest story, with its photo, leads the home
+        # page rather than a lone text-only card.
+        "is_featured": True,
         "source_name": "World and Vietnam Report (WVR)",
         "source_published_on": d(2024, 4, 19),
         "hero": "DoLAB opening remarks (placeholder image)",
