@@ -337,3 +337,20 @@ def test_approximate_events_are_not_in_the_calendar_file(client, approximate_eve
         calendar = icalendar.Calendar.from_ical(client.get("/events/calendar.ics").content)
     titles = sorted(str(e["SUMMARY"]) for e in calendar.walk("VEVENT"))
     assert titles == ["April workshop", "February dialogue", "May meeting", "Training on 1 April"]
+
+
+@pytest.mark.parametrize("url", ["/events/", "/news/", "/programmes/"])
+def test_an_empty_list_keeps_its_filters_behind_a_disclosure(client, url):
+    """Nothing to show: the filter boxes fold away behind "Filter", the empty state leads."""
+    EventFactory(title="Past workshop", start_date=d(2020, 7, 28))
+    page = client.get(url).content.decode()
+    assert '<details class="filter-disclosure"><summary>Filter</summary>' in page
+    assert page.index("<details") < page.index('<form class="filters"') < page.index("</details>")
+
+
+def test_a_list_with_events_or_active_filters_shows_its_filters_open(client):
+    """Filters stay in view when there is something to narrow down or a filter to change."""
+    EventFactory(title="Future workshop", start_date=office_today() + datetime.timedelta(days=5))
+    assert "filter-disclosure" not in client.get("/events/").content.decode()
+    page = client.get("/events/past/", {"kind": "webinar"}).content.decode()
+    assert "filter-disclosure" not in page and '<form class="filters"' in page
