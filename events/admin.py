@@ -1,7 +1,8 @@
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from events.models import Event
+from events.models import Event, time_zone_choices
 from ilo_office.admin import photo_thumbnail
 from ilo_office.backoffice.admin_base import (
     PUBLISHING_FIELDSET,
@@ -82,6 +83,20 @@ class EventAdmin(PublishableAdmin):
         ),
         (_("Publishing"), {"fields": [*PUBLISHING_FIELDSET[1]["fields"], "sequence"]}),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "time_zone":
+            # A choice from the IANA list rather than free text, which let "Hanoi" or
+            # "GMT+7" through to the model validator's error after the whole form was
+            # typed. Built here, not as model choices, so a tzdata update needs no
+            # migration (see validate_time_zone).
+            return forms.ChoiceField(
+                choices=time_zone_choices(),
+                initial=db_field.default,
+                label=db_field.verbose_name.capitalize(),
+                help_text=db_field.help_text,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("programmes")

@@ -119,6 +119,16 @@ def event_lines(event, build_url):
             f"DTEND;VALUE=DATE:{_date(exclusive_end(event.last_date))}",
             "TRANSP:TRANSPARENT",
         ]
+    elif event.daily_days:
+        # The same hours on each day: the first day's DTSTART/DTEND repeated by a
+        # DAILY RRULE with COUNT (RFC 5545 3.8.5.3). One VEVENT keeps one UID and one
+        # SEQUENCE, so a subscriber's update or cancellation reaches every day at once
+        # (per-day VEVENTs would need a UID each and could be left behind when the
+        # dates shrink); every common client expands a daily COUNT rule.
+        lines.append(f"DTSTART;TZID={event.time_zone}:{_local(event.starts_at)}")
+        if event.end_time:
+            lines.append(f"DTEND;TZID={event.time_zone}:{_local(event.first_day_ends_at)}")
+        lines.append(f"RRULE:FREQ=DAILY;COUNT={event.daily_days}")
     else:
         lines.append(f"DTSTART;TZID={event.time_zone}:{_local(event.starts_at)}")
         if event.end_time or event.end_date:

@@ -26,6 +26,12 @@ def validate_time_zone(value):
         raise ValidationError(_("“%(value)s” is not a time zone name."), params={"value": value})
 
 
+def time_zone_choices():
+    """The IANA zones as form choices, the office's zone first (most events use it)."""
+    zones = sorted(zoneinfo.available_timezones() - {OFFICE_ZONE, "localtime", "Factory"})
+    return [(OFFICE_ZONE, OFFICE_ZONE), *((zone, zone) for zone in zones)]
+
+
 # Changes to these fields are what a subscriber's calendar must pick up: each one
 # that reaches the public raises the event's iCalendar SEQUENCE.
 # Translated fields are named per language: a Vietnamese title changed alone is
@@ -375,6 +381,27 @@ class Event(Publishable):
             return None
         end_time = self.end_time or self.start_time
         return datetime.datetime.combine(self.last_date, end_time, tzinfo=self.zone)
+
+    @property
+    def daily_days(self):
+        """How many days a timed event over several days repeats its hours, else None.
+
+        "1 - 3 March, 09:00 - 17:00" means those hours on each day, not one 56-hour
+        block. An end time before (or at) the start time on a later day reads as one
+        continuous span instead (an overnight event, Friday 18:00 to Sunday 12:00).
+        """
+        if self.start_time is None or self.end_date is None or self.end_date <= self.start_date:
+            return None
+        if self.end_time is not None and self.end_time <= self.start_time:
+            return None
+        return (self.end_date - self.start_date).days + 1
+
+    @property
+    def first_day_ends_at(self):
+        """The end of the first day's hours of a daily-hours event (None without an end time)."""
+        if self.end_time is None:
+            return None
+        return datetime.datetime.combine(self.start_date, self.end_time, tzinfo=self.zone)
 
     def is_ongoing(self, today=None):
         """Started before today and not over: only said of events with exact dates."""

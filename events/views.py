@@ -24,6 +24,7 @@ from ilo_office.fragments import (
 from ilo_office.preview import PreviewableMixin
 from ilo_office.slugs import SlugRedirectMixin
 from programmes.models import Partner, Programme, Theme, published_programmes
+from publications.models import Publication
 
 
 class UpcomingEventListView(FilteredListMixin, ListView):
@@ -68,6 +69,13 @@ class EventDetailView(SlugRedirectMixin, PreviewableMixin, PagePartsMixin, Detai
         published_programmes(),
         Prefetch("themes", queryset=Theme.objects.without_search_copies()),
         Prefetch("partners", queryset=Partner.objects.without_search_copies()),
+        # The publications it launched or announced, as the public may see them.
+        Prefetch(
+            "publications",
+            queryset=Publication.objects.published()
+            .without_search_copies()
+            .order_by("-publish_at", "pk"),
+        ),
     )
 
     def get_queryset(self):

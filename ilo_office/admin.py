@@ -41,7 +41,21 @@ class PhotoAdmin(TranslatedAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "image":
             kwargs["form_class"] = PhotoUploadField
+        if db_field.name == "credit":
+            kwargs["help_text"] = format_html(
+                "{} {}", Photo.CREDIT_POLICY, gettext("Required for new photos.")
+            )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # Old photos may lack a credit: they still save (a caption fix must not wait for
+        # one), but whoever opens them is told, so that the gap gets filled.
+        if change and obj is not None and not (obj.credit or "").strip():
+            messages.warning(
+                request,
+                format_html("{} {}", gettext("This photo has no credit yet."), Photo.CREDIT_POLICY),
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     # A photo shown by published content follows that content's rule: only someone who
     # may change every one of those items (an editor; a site manager for an area of
@@ -67,6 +81,16 @@ class PhotoAdmin(TranslatedAdmin):
         if obj is None or obj.pk is None:
             return True
         return all(_may_change(request.user, item) for item in self._public_uses(request, obj))
+
+    def get_deleted_objects(self, objs, request):
+        # "Delete selected" asks this, not has_delete_permission(obj), of each photo: a
+        # selection holding one the user may not delete is refused as a whole.
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if any(
+            isinstance(obj, Photo) and not self.has_delete_permission(request, obj) for obj in objs
+        ):
+            perms_needed = {*perms_needed, gettext("photos shown on content you may not change")}
+        return deleted, counts, perms_needed, protected
 
     def log_change(self, request, obj, message):
         entry = super().log_change(request, obj, message)

@@ -10,16 +10,23 @@ The token moves on when:
 - a scheduled item reaches its publish or unpublish time (the next such time is kept
   beside the counter; the first request after it raises the counter, so scheduled
   publishing needs no cron job, as the publishing rule promises);
-- the office's day changes (events become "past" at midnight in Hanoi).
+- the office's day changes (events become "past" at midnight in Hanoi);
+- a new release of the code is deployed (its templates may render the same content
+  differently): the token carries a fingerprint of the code, `release()`.
 
 The counter starts from the clock when the cache has none (a new or restarted Redis):
 a fresh value can never equal one that older entries were stored under.
 """
 
 import datetime
+import functools
+import hashlib
+import os
 import time
+from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
@@ -59,13 +66,15 @@ def next_scheduled_change(now=None):
     """The soonest future publish or unpublish time of published content, or None.
 
     One query over every public type (each part served by its publish_at or
-    unpublish_at index), whatever the volume.
+    unpublish_at index), whatever the volume. A type whose public pages also change at
+    another moment (an opportunity's closing time) names that column in its
+    SCHEDULE_COLUMNS.
     """
     now = now or timezone.now()
     parts, params = [], []
     for model in publishable_models():
         table = connection.ops.quote_name(model._meta.db_table)
-        for column in ("publish_at", "unpublish_at"):
+        for column in getattr(model, "SCHEDULE_COLUMNS", ("publish_at", "unpublish_at")):
             parts.append(
                 f"SELECT MIN({column}) AS moment FROM {table} "  # noqa: S608 - names from the models
                 f"WHERE status = %s AND {column} > %s"
@@ -111,7 +120,37 @@ def generation():
         next_change = None
     if next_change is None:
         remember_next_change()
-    return f"{counter}-{office_today():%Y%m%d}"
+    return f"{counter}-{office_today():%Y%m%d}-{release()}"
+
+
+# What the pages are made from: a change to any of these is a new release.
+RELEASE_SUFFIXES = (".py", ".html", ".mo", ".txt", ".xml")
+# Not code of the site's: installed packages, uploads, build output, tests.
+NOT_RELEASE = {"node_modules", "media", "staticfiles", "static", "var", "tests", "benchmarks"}
+
+
+@functools.cache
+def release():
+    """A short fingerprint of the deployed code, the same on every app server running it.
+
+    Fragments and pages stay in the shared cache across a deploy; without this, a new
+    template would be served the old one's output until content next changed.
+    RELEASE_ID (a commit or build number) names it instead, where the deploy sets one.
+    """
+    if settings.RELEASE_ID:
+        return settings.RELEASE_ID[:16]
+    root = Path(settings.BASE_DIR)
+    digest = hashlib.sha1(usedforsecurity=False)
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = sorted(
+            name for name in subfolders if not name.startswith(".") and name not in NOT_RELEASE
+        )
+        for name in sorted(files):
+            if name.endswith(RELEASE_SUFFIXES):
+                path = Path(folder, name)
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
 
 
 def seconds_to_next_change(limit):
@@ -125,7 +164,17 @@ def seconds_to_next_change(limit):
 # Models whose rows the public never sees: saving them must not empty the page cache
 # (a read is counted on every article view).
 NOT_PUBLIC = {"newsroom.dailyreads", "backoffice.publishinglog"}
-CONTENT_APPS = {"ilo_office", "programmes", "newsroom", "events", "pages", "backoffice"}
+CONTENT_APPS = {
+    "ilo_office",
+    "programmes",
+    "newsroom",
+    "events",
+    "publications",
+    "opportunities",
+    "contact",
+    "pages",
+    "backoffice",
+}
 
 
 def is_public_content(model):

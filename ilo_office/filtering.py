@@ -50,13 +50,20 @@ class FilteredListMixin:
         query = self.filterset.data.copy()
         query.pop("page", None)
         active = {k: v for k, v in self.filterset.form.cleaned_data.items() if v not in (None, "")}
-        return super().get_context_data(
+        context = super().get_context_data(
             filter=self.filterset,
             filter_notices=self.filter_notices,
             filters_active=bool(active),
             query_without_page=query.urlencode(),
             **kwargs,
         )
+        # An empty, unfiltered list folds its filters away (includes/filters.html). The
+        # paginator has counted already; asking the list itself would fetch rows that the
+        # cached cards do not need.
+        page = context.get("page_obj")  # a Page's truth value would read its rows
+        empty = not page.paginator.count if page is not None else not context["object_list"]
+        context["filters_folded"] = empty and not active
+        return context
 
 
 def years_with(queryset, field):

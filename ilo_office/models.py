@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.db.models.signals import post_delete
@@ -55,6 +56,12 @@ class Photo(models.Model):
         blank=True,
         help_text=_("For example: © ILO/A.Santos"),
     )
+    # Why a credit is asked for, said where staff meet it: the help text and the error.
+    CREDIT_POLICY = _(
+        "The ILO's photo policy credits every image it publishes, for example "
+        "“© ILO/A.Santos”: the photographer or the source."
+    )
+
     renditions = models.JSONField(
         default=list,
         editable=False,
@@ -124,6 +131,29 @@ class Photo(models.Model):
             superseded.update(rendition_files(old_renditions))
         superseded.discard(self.image.name)
         forget_files(self.image.storage, superseded)
+
+    def clean_fields(self, exclude=None):
+        # A field check, so that a form without the credit field (it is then excluded)
+        # is never given an error it cannot show. Required for new photos only: photos
+        # from before the rule still save without one (to fix a caption), and the admin
+        # warns about them instead.
+        errors = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        checked = exclude is None or "credit" not in exclude
+        if checked and self._state.adding and not (self.credit or "").strip():
+            errors.setdefault("credit", []).extend(
+                [
+                    ValidationError(
+                        _("A credit is required for a new photo."), code="credit_policy"
+                    ),
+                    ValidationError(self.CREDIT_POLICY, code="credit_policy"),
+                ]
+            )
+        if errors:
+            raise ValidationError(errors)
 
     def public_uses(self, limit=10):
         """Items readers can see that show this photo, a few of each type.

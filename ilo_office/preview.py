@@ -6,7 +6,8 @@ Two doors lead to the same page:
   member who holds the change permission of that type;
 - `signed_preview_url(obj)`, /preview/s/<token>/, opens for anyone holding the link
   until it expires (PREVIEW_LINK_MAX_AGE seconds, three days by default), so that a
-  colleague without an account can review a draft.
+  colleague without an account can review a draft. The admin's change form shows it,
+  with its expiry, to staff who may change the item (`review_link`).
 
 Threat model: a preview shows what the public must not see yet, so
 - whoever may not preview gets a plain 404, never a login redirect: the answer must
@@ -21,6 +22,9 @@ The page itself is the app's own public DetailView, switched to preview mode by
 `PreviewableMixin`: the object may have any status, everything around it (side
 blocks, related items, menus) still goes through `published()`.
 """
+
+import datetime
+import zoneinfo
 
 from django.conf import settings
 from django.core import signing
@@ -45,7 +49,7 @@ def _label(obj_or_model):
 
 
 def preview_url(obj):
-    """The staff-only preview address of `obj` (an Article, Event, Programme or OfficePage)."""
+    """The staff-only preview address of `obj` (a type registered with a preview view)."""
     app_label, model_name = _label(obj).split(".")
     return reverse(
         "preview", kwargs={"app_label": app_label, "model_name": model_name, "pk": obj.pk}
@@ -65,11 +69,38 @@ def signed_preview_url(obj, request=None):
     return request.build_absolute_uri(url) if request is not None else url
 
 
+def link_max_age():
+    """How long a signed preview link works, in seconds."""
+    return getattr(settings, "PREVIEW_LINK_MAX_AGE", DEFAULT_MAX_AGE)
+
+
+def review_link(obj, request):
+    """A fresh signed link to `obj` for a colleague, with when it stops working.
+
+    {"url": absolute link, "days"/"hours": its lifetime, "expires": aware datetime in the
+    office's zone}. The token carries its own signing time, so the expiry is now plus the
+    lifetime, as `read_preview_token` will count it.
+    """
+    max_age = link_max_age()
+    # The signer's clock (seconds since the epoch), not timezone.now(): the same one
+    # read_preview_token measures the age with.
+    signed_at = int(signing.time.time())
+    expires = datetime.datetime.fromtimestamp(
+        signed_at + max_age, tz=zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    )
+    return {
+        "url": signed_preview_url(obj, request),
+        "days": max_age // 86400 if max_age % 86400 == 0 else None,
+        "hours": max(1, max_age // 3600),
+        "expires": expires,
+    }
+
+
 def read_preview_token(token):
     """(model label, pk) from a token, or Http404 when it is forged, altered or too old."""
     try:
         data = signing.TimestampSigner(salt=SIGNING_SALT).unsign_object(
-            token, max_age=getattr(settings, "PREVIEW_LINK_MAX_AGE", DEFAULT_MAX_AGE)
+            token, max_age=link_max_age()
         )
         return str(data["model"]), int(data["pk"])
     except (signing.BadSignature, KeyError, TypeError, ValueError):

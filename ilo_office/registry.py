@@ -40,6 +40,8 @@ class SearchFields:
     summary: str
     body: str
     date: str = "publish_at"
+    # The manager method that says what the public may find: open calls only, for one.
+    public: str = "published"
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,30 @@ TYPES = (
         search=SearchFields("events", _("Events"), "title", "summary", "description"),
         sitemap="events",
         list_urls=("events:event_list", "events:past_event_list"),
+    ),
+    PublicType(
+        "opportunities.opportunity",
+        preview_view="opportunities.views.OpportunityDetailView",
+        search=SearchFields(
+            "opportunities",
+            _("Vacancies and calls"),
+            "title",
+            "summary",
+            "description",
+            public="open",
+        ),
+        sitemap="opportunities",
+        # A closed call stays at its address, but is no page to index.
+        sitemap_items="open",
+        list_urls=("opportunities:opportunity_list",),
+    ),
+    PublicType(
+        "publications.publication",
+        parts={"files": "publications.publicationfile"},
+        preview_view="publications.views.PublicationDetailView",
+        search=SearchFields("publications", _("Publications"), "title", "summary", "authors"),
+        sitemap="publications",
+        list_urls=("publications:publication_list",),
     ),
     PublicType(
         "programmes.programme",

@@ -106,7 +106,7 @@ class Section:
     def items(self):
         """What the public may see: published() where the type has a status, else all."""
         manager = self.model._default_manager
-        return manager.published() if hasattr(manager, "published") else manager.all()
+        return getattr(manager, self.public)() if hasattr(manager, self.public) else manager.all()
 
 
 # One section per type registered with `search` in ilo_office.registry, in its order.

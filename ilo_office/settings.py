@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "programmes",
     "newsroom",
     "events",
+    "opportunities",
+    "contact",
+    "publications",
     "ilo_office.pages",
     "ilo_office.backoffice",
 ]
@@ -111,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "ilo_office.context_processors.today",
                 "ilo_office.pages.context_processors.office_pages",
+                "contact.context_processors.office_contact",
             ],
         },
     },
@@ -189,6 +193,10 @@ PAGE_CDN_SECONDS = env.int("PAGE_CDN_SECONDS", default=60)
 # in each app server process, this many of the most recently used (a few MB; the shared
 # cache holds the rest): see ilo_office.fragments.LocalCopies.
 FRAGMENT_LOCAL_ENTRIES = env.int("FRAGMENT_LOCAL_ENTRIES", default=5000)
+# Names the deployed code in every cache key (ilo_office.cache.release()): a deploy
+# never serves pages or fragments an older release rendered. Empty: a fingerprint of the
+# code's files, the same on every server running the same code.
+RELEASE_ID = env.str("RELEASE_ID", default="")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -264,6 +272,12 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # pixel is decoded. 8000x5000 and 15 MB are more than the web needs.
 PHOTO_MAX_UPLOAD_BYTES = env.int("PHOTO_MAX_UPLOAD_BYTES", default=15 * 1024 * 1024)
 PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=40_000_000)
+# Terms of reference of vacancies and calls (opportunities/documents.py).
+OPPORTUNITY_DOCUMENT_MAX_BYTES = env.int("OPPORTUNITY_DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
+# Publication PDFs (publications.pdf): a larger file is refused with a form error; of
+# each file's text this many characters are kept for search.
+PUBLICATION_MAX_UPLOAD_BYTES = env.int("PUBLICATION_MAX_UPLOAD_BYTES", default=50 * 1024 * 1024)
+PUBLICATION_TEXT_LIMIT = env.int("PUBLICATION_TEXT_LIMIT", default=200_000)
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

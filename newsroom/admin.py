@@ -33,7 +33,7 @@ class ArticleAdmin(PublishableAdmin):
     list_select_related = ["hero"]
     ordering = ["-publish_at"]
     search_fields = [*PublishableAdmin.search_fields, "slug", "source_name"]
-    autocomplete_fields = ["hero", "programmes", "themes", "partners"]
+    autocomplete_fields = ["hero", "programmes", "themes", "partners", "media_contacts"]
     # The chosen main photo is shown beside its picker, so the editor sees what readers will.
     readonly_fields = [*PublishableAdmin.readonly_fields, "thumbnail"]
     inlines = [ArticlePhotoInline]
@@ -54,7 +54,7 @@ class ArticleAdmin(PublishableAdmin):
             },
         ),
         (_("Related to"), {"fields": ["programmes", "themes", "partners"]}),
-        (_("Press release"), {"fields": ["media_contact"]}),
+        (_("Press release"), {"fields": ["media_contacts", "media_contact"]}),
         (
             _("Republished from another outlet"),
             {"fields": ["source_name", "source_url", "source_published_on"]},

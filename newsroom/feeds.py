@@ -1,4 +1,4 @@
-"""RSS 2.0 and Atom feeds of the newsroom: all news, press releases, per programme, per theme.
+"""RSS 2.0 and Atom feeds of the newsroom: all news, each kind of article, per programme, per theme.
 
 Each feed is a thin layer over `Article.objects.published()`, so drafts and
 scheduled articles can never reach a subscriber. Items carry a GUID that
@@ -9,6 +9,7 @@ Escaping and XML-safe text are the site's feed base (ilo_office.feeds), shared
 with the events feeds.
 """
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -142,15 +143,67 @@ class NewsFeed(SiteFeed):
         }
 
 
-class PressReleaseFeed(NewsFeed):
-    title = _("ILO in Viet Nam: press releases")
-    description = _("Press releases of the ILO Country Office for Viet Nam.")
+# The address of each kind's feed (/news/feed/<slug>/rss/): words a subscriber can read,
+# not the stored value, and fixed once published (a feed reader keeps the URL for years).
+KIND_SLUGS = {
+    "news": Article.Kind.NEWS,
+    "press-releases": Article.Kind.PRESS_RELEASE,
+    "features": Article.Kind.FEATURE,
+    "statements-and-speeches": Article.Kind.STATEMENT,
+    "in-the-media": Article.Kind.COVERAGE,
+}
+SLUG_OF_KIND = {kind: slug for slug, kind in KIND_SLUGS.items()}
 
-    def link(self, obj=None):
-        return reverse("newsroom:article_list") + f"?kind={Article.Kind.PRESS_RELEASE}"
+KIND_TITLES = {
+    Article.Kind.NEWS: _("ILO in Viet Nam: news stories"),
+    Article.Kind.PRESS_RELEASE: _("ILO in Viet Nam: press releases"),
+    Article.Kind.FEATURE: _("ILO in Viet Nam: features"),
+    Article.Kind.STATEMENT: _("ILO in Viet Nam: statements and speeches"),
+    Article.Kind.COVERAGE: _("ILO in Viet Nam: in the media"),
+}
+
+
+KIND_NAMES = {
+    Article.Kind.NEWS: _("news stories"),
+    Article.Kind.PRESS_RELEASE: _("press releases"),
+    Article.Kind.FEATURE: _("features"),
+    Article.Kind.STATEMENT: _("statements and speeches"),
+    Article.Kind.COVERAGE: _("articles about the ILO in the media"),
+}
+
+
+def kind_feed_links(kind):
+    """The RSS and Atom addresses of one kind's feed, for its filtered list to advertise."""
+    slug = SLUG_OF_KIND[Article.Kind(kind)]
+    return {
+        "rss": reverse("newsroom:kind_feed_rss", kwargs={"kind": slug}),
+        "atom": reverse("newsroom:kind_feed_atom", kwargs={"kind": slug}),
+        "title": KIND_TITLES[Article.Kind(kind)],
+    }
+
+
+class KindNewsFeed(NewsFeed):
+    """The published articles of one kind; a kind with none yet still has its (empty) feed."""
+
+    def get_object(self, request, kind):
+        try:
+            return KIND_SLUGS[kind]
+        except KeyError:
+            raise Http404 from None
+
+    def title(self, obj):
+        return KIND_TITLES[obj]
+
+    def description(self, obj):
+        return _("The newest %(name)s of the ILO Country Office for Viet Nam.") % {
+            "name": KIND_NAMES[obj]
+        }
+
+    def link(self, obj):
+        return reverse("newsroom:article_list") + f"?kind={obj}"
 
     def articles(self, obj):
-        return Article.objects.published().filter(kind=Article.Kind.PRESS_RELEASE)
+        return Article.objects.published().filter(kind=obj)
 
 
 class ProgrammeNewsFeed(NewsFeed):

@@ -169,6 +169,16 @@ class Article(Publishable):
             "should call, one per line."
         ),
     )
+    media_contacts = models.ManyToManyField(
+        "contact.MediaContact",
+        verbose_name=_("media contacts"),
+        related_name="press_releases",
+        blank=True,
+        help_text=_(
+            "For press releases: whom journalists should call. Leave empty to name the "
+            "office's default media contact."
+        ),
+    )
     is_featured = models.BooleanField(
         _("featured"),
         default=False,
@@ -250,6 +260,16 @@ class Article(Publishable):
 
     def get_absolute_url(self):
         return reverse("newsroom:article_detail", kwargs={"slug": self.slug})
+
+    def press_contacts(self):
+        """Whom journalists should call about this press release: the contacts chosen,
+        else the office's default one (the contact page's promise). None for other kinds."""
+        from contact.models import MediaContact
+
+        if self.kind != self.Kind.PRESS_RELEASE:
+            return []
+        chosen = list(self.media_contacts.all())
+        return chosen or list(MediaContact.objects.filter(is_default=True)[:1])
 
     @property
     def is_coverage(self):

@@ -21,12 +21,21 @@ urlpatterns = [
     path("", views.ArticleListView.as_view(), name="article_list"),
     path("feed/rss/", feeds.NewsFeed(), name="feed_rss"),
     path("feed/atom/", atom(feeds.NewsFeed)(), name="feed_atom"),
-    path("feed/press-releases/rss/", feeds.PressReleaseFeed(), name="press_feed_rss"),
+    # The press-release feed's names came first; the address is its kind's like any other.
+    path(
+        "feed/press-releases/rss/",
+        feeds.KindNewsFeed(),
+        {"kind": "press-releases"},
+        name="press_feed_rss",
+    ),
     path(
         "feed/press-releases/atom/",
-        atom(feeds.PressReleaseFeed)(),
+        atom(feeds.KindNewsFeed)(),
+        {"kind": "press-releases"},
         name="press_feed_atom",
     ),
+    path("feed/<slug:kind>/rss/", feeds.KindNewsFeed(), name="kind_feed_rss"),
+    path("feed/<slug:kind>/atom/", atom(feeds.KindNewsFeed)(), name="kind_feed_atom"),
     path(
         "feed/programme/<slug:slug>/rss/",
         programme_feed(feeds.ProgrammeNewsFeed()),

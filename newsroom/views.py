@@ -20,6 +20,7 @@ from ilo_office.publishing import office_today
 from ilo_office.security import client_ip
 from ilo_office.slugs import SlugRedirectMixin
 from newsroom import services
+from newsroom.feeds import kind_feed_links
 from newsroom.filters import ArticleFilter
 from newsroom.models import Article, ArticlePhoto
 from programmes.models import Partner, Theme, published_programmes
@@ -77,6 +78,22 @@ class ArticleListView(NewsroomBlocksMixin, FilteredListMixin, ListView):
     def get_queryset(self):
         return self.filter_queryset(Article.objects.published().for_listing())
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # A list of one kind advertises that kind's feed, so that a reader who chose
+        # "Features" can follow features, even before the first one is published.
+        kind = self.filterset.form.cleaned_data.get("kind")
+        if kind:
+            context["kind_feed"] = kind_feed_links(kind)
+            context["kind_label"] = Article.Kind(kind).label
+            others = {
+                k: v
+                for k, v in self.filterset.form.cleaned_data.items()
+                if k != "kind" and v not in (None, "")
+            }
+            context["only_kind_filtered"] = not others
+        return context
+
 
 class ArticleDetailView(
     SlugRedirectMixin, PreviewableMixin, PagePartsMixin, NewsroomBlocksMixin, DetailView
@@ -88,6 +105,7 @@ class ArticleDetailView(
         published_programmes(),
         Prefetch("themes", queryset=Theme.objects.without_search_copies()),
         Prefetch("partners", queryset=Partner.objects.without_search_copies()),
+        "media_contacts",
         Prefetch(
             "articlephoto_set",
             queryset=ArticlePhoto.objects.select_related("photo"),

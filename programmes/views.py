@@ -81,6 +81,9 @@ class ProgrammeDetailView(SlugRedirectMixin, PreviewableMixin, PagePartsMixin, D
             "latest_articles": programme.articles.published().for_listing()[:SIDE_LIST_SIZE],
             "upcoming_events": programme.events.upcoming().for_listing()[:SIDE_LIST_SIZE],
             "past_events": programme.events.past().for_listing()[:SIDE_LIST_SIZE],
+            "latest_publications": programme.publications.published()
+            .without_search_copies()
+            .order_by("-publish_at")[:SIDE_LIST_SIZE],
         }
 
 
@@ -117,6 +120,9 @@ class ThemeDetailView(SlugRedirectMixin, DetailView):
             latest_articles=theme.articles.published().for_listing()[:SIDE_LIST_SIZE],
             upcoming_events=theme.events.upcoming().for_listing()[:SIDE_LIST_SIZE],
             past_events=theme.events.past().for_listing()[:SIDE_LIST_SIZE],
+            latest_publications=theme.publications.published()
+            .without_search_copies()
+            .order_by("-publish_at")[:SIDE_LIST_SIZE],
             **kwargs,
         )
 

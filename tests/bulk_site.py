@@ -20,7 +20,9 @@ from ilo_office.models import Photo
 from ilo_office.pages.models import OfficePage
 from ilo_office.publishing import Status, office_today
 from newsroom.models import Article, DailyReads
+from opportunities.models import Opportunity
 from programmes.models import Partner, Programme, ProgrammePartner, Theme
+from publications.models import Publication, PublicationFile
 
 SLUGS = {
     "article": "named-article",
@@ -29,6 +31,8 @@ SLUGS = {
     "theme": "named-theme",
     "partner": "named-partner",
     "office_page": "named-office-page",
+    "opportunity": "named-opportunity",
+    "publication": "named-publication",
 }
 BATCH = 2000
 YEARS = 25
@@ -218,10 +222,47 @@ def fill(articles=20_000, events=5_000, programmes=60, partners=400, seed=1):
 
     new_events = Event.objects.bulk_create((event(i) for i in range(events)), BATCH)
 
+    # Publications: one for every twenty articles (at least three), each with a PDF.
+    # Their own random numbers: the rows the other tests request stay the same.
+    prng = random.Random(seed + 1)  # noqa: S311 - test data, repeatable by seed
+
+    def publication(i):
+        published_on = today - datetime.timedelta(days=prng.randint(0, YEARS * 365))
+        item = Publication(
+            title=f"Report {tag} {i} on decent work",
+            slug=SLUGS["publication"] if first and i == 0 else f"report-{tag}-{i}",
+            kind=prng.choice(list(Publication.Kind)),
+            status=Status.PUBLISHED if prng.random() < 0.95 or (first and i == 0) else Status.DRAFT,
+            publish_at=now - datetime.timedelta(hours=1 + i),
+            published_on=published_on,
+            date_precision=prng.choice(["year", "month", "day"]),
+            summary=f"What report {i} found.",
+            authors="International Labour Organization",
+        )
+        return item
+
+    new_publications = Publication.objects.bulk_create(
+        (publication(i) for i in range(max(3, articles // 20))), BATCH
+    )
+    PublicationFile.objects.bulk_create(
+        (
+            PublicationFile(
+                publication=item,
+                language=prng.choice(["en", "vi"]),
+                file=f"publications/files/report-{item.pk}.pdf",
+                size=prng.randint(100_000, 9_000_000),
+                pages=prng.randint(4, 300),
+            )
+            for item in new_publications
+        ),
+        BATCH,
+    )
+
     # Links: each item to 1-2 programmes, 1-2 themes, 0-2 partners; the named ones to all.
     for model, items, name in (
         (Article, new_articles, "article"),
         (Event, new_events, "event"),
+        (Publication, new_publications, "publication"),
     ):
         for field, targets, low in (
             ("programme", all_programmes, 1),
@@ -238,6 +279,45 @@ def fill(articles=20_000, events=5_000, programmes=60, partners=400, seed=1):
                 }
             ]
             through.objects.bulk_create(rows, BATCH, ignore_conflicts=True)
+
+    # Opportunities: half as many as events, most closed long ago, a few open; the named
+    # one open, linked to the named programme.
+    def opportunity(i):
+        named_one = first and i == 0
+        opens = now - datetime.timedelta(days=rng.randint(1, YEARS * 365))
+        closes = opens + datetime.timedelta(days=rng.randint(7, 30))
+        if named_one or rng.random() < 0.1:
+            opens = now - datetime.timedelta(days=rng.randint(1, 10))
+            closes = now + datetime.timedelta(days=rng.randint(1, 30))
+        return Opportunity(
+            title=f"Opportunity {tag} {i}",
+            slug=SLUGS["opportunity"] if named_one else f"opportunity-{tag}-{i}",
+            kind=rng.choice(list(Opportunity.Kind)),
+            status=Status.PUBLISHED if named_one or rng.random() < 0.96 else Status.DRAFT,
+            publish_at=opens,
+            reference=f"ILO/HAN/{i}",
+            duty_station="Hanoi",
+            opens_at=opens,
+            closes_at=closes,
+            summary="A call of the office.",
+            description="<p>The terms of the call.</p>" * 10,
+        )
+
+    new_opportunities = Opportunity.objects.bulk_create(
+        (opportunity(i) for i in range(events // 2)), BATCH
+    )
+    Opportunity.programmes.through.objects.bulk_create(
+        (
+            Opportunity.programmes.through(opportunity_id=item.pk, programme_id=target.pk)
+            for k, item in enumerate(new_opportunities)
+            for target in {
+                *_pick(rng, all_programmes, 0, 1),
+                *([named["programme"]] if k == 0 else []),
+            }
+        ),
+        BATCH,
+        ignore_conflicts=True,
+    )
 
     # Reads: a few hundred articles read each day of the last READ_DAYS days.
     readable = [a for a in new_articles if a.status == Status.PUBLISHED]

@@ -11,6 +11,7 @@ from ilo_office.models import Photo
 from ilo_office.pages.models import FeaturedProgramme, FeaturedStory, OfficePage
 from ilo_office.publishing import Status
 from newsroom.models import Article
+from opportunities.models import Opportunity
 from programmes.models import Partner, Programme, ProgrammePartner, Theme
 
 
@@ -123,6 +124,29 @@ class EventFactory(LinkedContentFactory):
     country = "Viet Nam"
 
 
+class OpportunityFactory(PublishedFactory):
+    """An open vacancy: published an hour ago, closing in two weeks."""
+
+    class Meta:
+        model = Opportunity
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"National Project Officer {n}")
+    kind = Opportunity.Kind.VACANCY
+    reference = factory.Sequence(lambda n: f"ILO/HAN/2026/{n:02d}")
+    duty_station = "Hanoi, Viet Nam"
+    grade = "NO-B"
+    summary = "The office is looking for a national project officer."
+    how_to_apply = "Send your application to hanoi@ilo.org."
+    opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+
+    @factory.post_generation
+    def programmes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.programmes.set(extracted)
+
+
 class OfficePageFactory(PublishedFactory):
     class Meta:
         model = OfficePage
@@ -206,3 +230,26 @@ def staff_user(role=None, username=None, password=None, **fields):
     if role:
         user.groups.add(Group.objects.get(name=role))
     return user
+
+
+class PublicationFactory(LinkedContentFactory):
+    class Meta:
+        model = "publications.Publication"
+
+    title = factory.Sequence(lambda n: f"Publication {n}")
+    kind = "report"
+    summary = "Findings on decent work in Viet Nam."
+    authors = "International Labour Organization"
+    published_on = datetime.date(2020, 1, 1)
+    date_precision = "year"
+
+
+def publication_file(publication, language="en", lines=("A report on decent work",), **fields):
+    """A real (small) PDF attached to `publication`, in `language`."""
+    from publications.models import PublicationFile
+    from publications.placeholder import minimal_pdf
+
+    upload = SimpleUploadedFile("report.pdf", minimal_pdf([list(lines)]), "application/pdf")
+    return PublicationFile.objects.create(
+        publication=publication, language=language, file=upload, **fields
+    )

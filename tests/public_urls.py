@@ -49,6 +49,9 @@ def _kwargs():
         "theme": {"slug": SLUGS["theme"]},
         "partner": {"slug": SLUGS["partner"]},
         "office_page": {"slug": SLUGS["office_page"]},
+        "kind": {"kind": "features"},
+        "opportunity": {"slug": SLUGS["opportunity"]},
+        "publication": {"slug": SLUGS["publication"]},
     }
 
 
@@ -81,6 +84,8 @@ PAGES = [
     ("news atom", "newsroom:feed_atom", None, "", False, 1),
     ("press rss", "newsroom:press_feed_rss", None, "", False, 1),
     ("press atom", "newsroom:press_feed_atom", None, "", False, 1),
+    ("kind rss", "newsroom:kind_feed_rss", "kind", "", False, 1),
+    ("kind atom", "newsroom:kind_feed_atom", "kind", "", False, 1),
     ("programme news rss", "newsroom:programme_feed_rss", "programme", "", False, 2),
     ("programme news atom", "newsroom:programme_feed_atom", "programme", "", False, 2),
     ("theme news rss", "newsroom:theme_feed_rss", "theme", "", False, 2),
@@ -102,12 +107,42 @@ PAGES = [
      2),
     ("events rss", "events:feed_rss", None, "", False, 1),
     ("events atom", "events:feed_atom", None, "", False, 1),
+    # Vacancies and calls: count, page (open ones; closed ones in the archive).
+    ("opportunities", "opportunities:opportunity_list", None, "", False, 2),
+    ("opportunities vi", "opportunities:opportunity_list", None, "", True, 2),
+    ("closed opportunities", "opportunities:closed_list", None, "", False, 2),
+    # Opportunity: the call, and its published programmes and themes.
+    ("opportunity", "opportunities:opportunity_detail", "opportunity", "", False, 3),
+    ("opportunity vi", "opportunities:opportunity_detail", "opportunity", "", True, 3),
+    ("opportunities rss", "opportunities:feed_rss", None, "", False, 1),
+    ("opportunities atom", "opportunities:feed_atom", None, "", False, 1),
+    # Contact: the office's details, the media contacts. Press: those and the latest releases.
+    ("contact", "contact:contact", None, "", False, 2),
+    ("contact vi", "contact:contact", None, "", True, 2),
+    ("press", "contact:press", None, "", False, 3),
+    ("press vi", "contact:press", None, "", True, 3),
+    # Publications: count, page (the files' languages only for cards not yet kept).
+    ("publications", "publications:publication_list", None, "", False, 2),
+    ("publications vi", "publications:publication_list", None, "", True, 2),
+    ("publications filtered", "publications:publication_list", None,
+     "?kind=report&programme={programme}&year={year}&language=en", False, 3),
+    # Publication: the publication (files, relations, others: per generation).
+    ("publication", "publications:publication_detail", "publication", "", False, 1),
+    ("publication vi", "publications:publication_detail", "publication", "", True, 1),
+    ("publications rss", "publications:feed_rss", None, "", False, 1),
+    ("publications atom", "publications:feed_atom", None, "", False, 1),
+    ("programme publications rss", "publications:programme_feed_rss", "programme", "", False, 2),
+    ("programme publications atom", "publications:programme_feed_atom", "programme", "", False,
+     2),
+    ("theme publications rss", "publications:theme_feed_rss", "theme", "", False, 2),
+    ("theme publications atom", "publications:theme_feed_atom", "theme", "", False, 2),
     ("programmes", "programmes:programme_list", None, "", False, 1),
     # Programme hub: the programme (its relations, news and events: per generation).
     ("programme", "programmes:programme_detail", "programme", "", False, 1),
     ("programme vi", "programmes:programme_detail", "programme", "", True, 1),
     ("areas of work", "programmes:theme_list", None, "", False, 1),
-    ("area of work", "programmes:theme_detail", "theme", "", False, 8),
+    # Area of work: 8, and its latest publications (the page is not kept per generation).
+    ("area of work", "programmes:theme_detail", "theme", "", False, 9),
     ("partners", "programmes:partner_list", None, "", False, 1),
     ("partner", "programmes:partner_detail", "partner", "", False, 8),
     ("about", "pages:office_landing", None, "", False, 2),
@@ -123,6 +158,8 @@ PAGES = [
     ("sitemap pages", "sitemap_section", "sitemap_pages", "", False, 0),
     ("sitemap news", "sitemap_section", "sitemap_news", "", False, 1),
     ("sitemap events", "sitemap_section", "sitemap_events", "", False, 1),
+    ("sitemap opportunities", "sitemap_section", "sitemap_opportunities", "", False, 1),
+    ("sitemap publications", "sitemap_section", "sitemap_publications", "", False, 1),
     ("sitemap programmes", "sitemap_section", "sitemap_programmes", "", False, 1),
     ("sitemap areas of work", "sitemap_section", "sitemap_areas-of-work", "", False, 1),
     ("sitemap partners", "sitemap_section", "sitemap_partners", "", False, 1),
@@ -141,7 +178,10 @@ def page_urls(year=None):
     # A year that has events at both sizes: the fill spreads them over 25 years.
     kwargs["year"] = {"year": year - 1}
     kwargs["programme_year"] = {"programme_slug": SLUGS["programme"], "year": year - 1}
-    for section in ("pages", "news", "events", "programmes", "areas-of-work", "partners", "about"):
+    # Every sitemap section (the registered types' and the static pages').
+    from ilo_office.sitemaps import SITEMAPS
+
+    for section in SITEMAPS:
         kwargs[f"sitemap_{section}"] = {"section": section}
     urls = {}
     for name, url_name, key, query, vietnamese, _count in PAGES:

@@ -141,7 +141,11 @@ def test_photo_added_from_the_article_form_needs_alt_text(client):
     assert refused.status_code == 200
     assert "alt_text_en" in refused.context["adminform"].form.errors
     assert not Photo.objects.exists()
-    accepted = upload(alt_text_en="Garment workers at their machines", alt_text_vi="Công nhân may")
+    accepted = upload(
+        alt_text_en="Garment workers at their machines",
+        alt_text_vi="Công nhân may",
+        credit="© ILO/A.Santos",
+    )
     assert accepted.status_code == 200  # the popup closes itself and fills the picker
     photo = Photo.objects.get()
     assert (

@@ -23,7 +23,9 @@ from tests.factories import (
     ProgrammeFactory,
     ProgrammePartnerFactory,
     ProgrammePhaseFactory,
+    PublicationFactory,
     ThemeFactory,
+    publication_file,
     staff_user,
 )
 
@@ -42,6 +44,7 @@ def one_of_each():
     article = ArticleFactory(hero=photo, programmes=[programme], themes=[ThemeFactory()])
     EventFactory(photo=photo, programmes=[programme], draft=True)
     OfficePageFactory(photo=photo)
+    publication_file(PublicationFactory(programmes=[programme]))
     PartnerFactory()
     PlaceFactory()
     FeaturedStoryFactory(article=article)
@@ -54,7 +57,16 @@ def one_of_each():
     return staff
 
 
-OUR_APPS = {"newsroom", "events", "programmes", "pages", "ilo_office", "backoffice", "auth"}
+OUR_APPS = {
+    "newsroom",
+    "events",
+    "publications",
+    "programmes",
+    "pages",
+    "ilo_office",
+    "backoffice",
+    "auth",
+}
 
 
 def admin_pages(user):

@@ -13,6 +13,7 @@ from ilo_office.pages.models import OfficePage
 from ilo_office.publishing import Status
 from newsroom.models import Article
 from programmes.models import Programme
+from publications.models import Publication
 from tests.factories import ArticleFactory, EventFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +47,7 @@ def test_database_refuses_unpublish_before_publish():
         ArticleFactory(publish_at=now, unpublish_at=now - datetime.timedelta(minutes=1))
 
 
-@pytest.mark.parametrize("model", [Article, Event, Programme, OfficePage])
+@pytest.mark.parametrize("model", [Article, Event, Publication, Programme, OfficePage])
 def test_each_content_type_has_a_publish_permission(model):
     """Publishing is a permission of its own on every public content type."""
     codename = f"publish_{model._meta.model_name}"

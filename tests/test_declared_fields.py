@@ -12,6 +12,7 @@ from tests.factories import (
     ArticleFactory,
     EventFactory,
     OfficePageFactory,
+    OpportunityFactory,
     PartnerFactory,
     ProgrammeFactory,
     ThemeFactory,
@@ -56,7 +57,14 @@ def test_the_admin_fills_the_slug_from_the_declared_source():
 
 @pytest.mark.parametrize(
     "factory",
-    [ArticleFactory, EventFactory, ProgrammeFactory, ThemeFactory, OfficePageFactory],
+    [
+        ArticleFactory,
+        EventFactory,
+        OpportunityFactory,
+        ProgrammeFactory,
+        ThemeFactory,
+        OfficePageFactory,
+    ],
 )
 def test_every_declared_rich_text_field_is_sanitised_on_save(factory):
     obj = factory()

@@ -89,7 +89,8 @@ def test_staff_edits_survive_a_second_run(demo):
 
 def test_every_seed_event_has_its_dates_and_programme(demo):
     """Each of the 20 seed events is there once, with its exact days and its programme."""
-    events = list(Event.objects.published().prefetch_related("programmes"))
+    seed = Event.objects.published().exclude(slug__startswith="sample-")
+    events = list(seed.prefetch_related("programmes"))
     assert len(events) == len(SEED_EVENTS)
     for prefix, (start, end, programme) in SEED_EVENTS.items():
         (event,) = [e for e in events if e.title.startswith(prefix)]
@@ -325,3 +326,64 @@ def test_items_loaded_before_the_loader_kept_records_stay_staffs_when_edited(dem
     load_again("--refresh")
     assert Article.objects.get(slug=OPENING).title == "Edited by the press officer"
     assert Article.objects.get(slug=better_work).title == "Better Work, retitled"
+
+
+def test_first_visit_shows_upcoming_sample_events_marked_as_samples(demo, client):
+    """The calendar works on a first visit: a few upcoming events, each plainly a sample."""
+    from django.utils import timezone
+
+    samples = list(Event.objects.upcoming().filter(slug__startswith="sample-"))
+    assert 4 <= len(samples) <= 6
+    today = timezone.localdate()
+    for event in samples:
+        assert event.title.startswith("Sample: ")
+        assert event.title_vi.startswith("Mẫu: ")
+        assert "not a real ILO event" in event.summary
+        assert today < event.start_date <= today + datetime.timedelta(days=60)
+    page = client.get("/events/").content.decode()
+    home = client.get("/").content.decode()
+    for event in samples[:3]:
+        assert event.title in page
+    assert "Sample: " in home
+    assert "not a real ILO event" in page
+
+
+def test_sample_events_keep_staff_edits_and_are_redated_by_refresh(demo, monkeypatch):
+    """A sample staff edited stays theirs; --refresh dates the untouched ones from the new day."""
+    from django.utils import timezone
+
+    edited = Event.objects.get(slug="sample-webinar-on-social-insurance-for-informal-workers")
+    edited.title = "Sample: moved by the events officer"
+    edited.save()
+    later = timezone.now() + datetime.timedelta(days=30)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    call_command("load_demo_content", "--refresh", verbosity=0)
+    edited.refresh_from_db()
+    assert edited.title == "Sample: moved by the events officer"
+    lead = Event.objects.get(slug="sample-tripartite-consultation-on-the-labour-code")
+    assert lead.start_date == timezone.localdate(later) + datetime.timedelta(days=3)
+
+
+def test_demo_photos_are_text_free_illustrations_that_pass_the_upload_checks(demo):
+    """Each demo photo is a many-coloured picture, valid as an upload, and still credited as a
+    placeholder; the same photo always gets the same picture."""
+    import io
+
+    from PIL import Image
+
+    from ilo_office.demo.illustrations import illustration
+    from ilo_office.images import check_image_bytes
+
+    for photo in Photo.objects.all():
+        with photo.image.open("rb") as stored:
+            data = stored.read()
+        check_image_bytes(data)
+        image = Image.open(io.BytesIO(data)).convert("RGB")
+        assert image.size == (1600, 900)
+        # In 8 colour areas, a flat rectangle with white lettering is one colour for the most
+        # part (82%); a layered picture spreads over several (none above half).
+        areas = image.resize((160, 90)).quantize(colors=8).getcolors()
+        shares = sorted((n / (160 * 90) for n, _colour in areas), reverse=True)
+        assert shares[0] < 0.5 and sum(share > 0.03 for share in shares) >= 5
+        assert "placeholder" in photo.credit
+    assert illustration("A title") == illustration("A title") != illustration("Another title")

@@ -91,3 +91,20 @@ def test_database_refuses_a_one_day_event_ending_before_it_starts():
             start_time=datetime.time(14, 0),
             end_time=datetime.time(10, 0),
         )
+
+
+def test_time_zone_is_a_choice_from_the_iana_list_with_hanoi_first(admin_client):
+    """The zone is picked from a list (the office's first), not typed; a typed name is refused."""
+    response = admin_client.get("/admin/events/event/add/")
+    field = response.context["adminform"].form.fields["time_zone"]
+    values = [value for value, _label in field.choices]
+    assert values[0] == "Asia/Ho_Chi_Minh"
+    assert {"Asia/Bangkok", "Europe/Zurich", "UTC"} <= set(values)
+    html = response.content.decode()
+    assert '<select name="time_zone"' in html
+    assert '<option value="Asia/Ho_Chi_Minh" selected>' in html
+    response = post_event(admin_client, time_zone="Hanoi")
+    assert "time_zone" in response.context["adminform"].form.errors
+    assert not Event.objects.exists()
+    assert post_event(admin_client, time_zone="Europe/Zurich").status_code == 302
+    assert Event.objects.get().time_zone == "Europe/Zurich"

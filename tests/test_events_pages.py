@@ -128,6 +128,19 @@ def test_midnight_in_hanoi_moves_the_event_to_the_past(around_midnight, client):
         assert "Past event" in page and "Ongoing" not in page
 
 
+def test_add_to_my_calendar_is_not_offered_once_the_event_is_over(around_midnight, client):
+    """On its last day the event still offers its .ics; from midnight in Hanoi it does not."""
+    with time_machine.travel(datetime.datetime(2020, 7, 22, 16, 59, 59, tzinfo=UTC), tick=False):
+        page = client.get("/events/three-day-workshop/").content.decode()
+        assert "Add to my calendar" in page
+        assert 'href="/events/three-day-workshop.ics"' in page
+    with time_machine.travel(datetime.datetime(2020, 7, 22, 17, 0, 0, tzinfo=UTC), tick=False):
+        page = client.get("/events/three-day-workshop/").content.decode()
+        assert "Past event" in page
+        assert "Add to my calendar" not in page
+        assert "three-day-workshop.ics" not in page
+
+
 STATUSES = [
     (Event.EventStatus.CANCELLED, "Cancelled", "CANCELLED"),
     (Event.EventStatus.POSTPONED, "Postponed", "TENTATIVE"),
@@ -324,3 +337,20 @@ def test_approximate_events_are_not_in_the_calendar_file(client, approximate_eve
         calendar = icalendar.Calendar.from_ical(client.get("/events/calendar.ics").content)
     titles = sorted(str(e["SUMMARY"]) for e in calendar.walk("VEVENT"))
     assert titles == ["April workshop", "February dialogue", "May meeting", "Training on 1 April"]
+
+
+@pytest.mark.parametrize("url", ["/events/", "/news/", "/programmes/"])
+def test_an_empty_list_keeps_its_filters_behind_a_disclosure(client, url):
+    """Nothing to show: the filter boxes fold away behind "Filter", the empty state leads."""
+    EventFactory(title="Past workshop", start_date=d(2020, 7, 28))
+    page = client.get(url).content.decode()
+    assert '<details class="filter-disclosure"><summary>Filter</summary>' in page
+    assert page.index("<details") < page.index('<form class="filters"') < page.index("</details>")
+
+
+def test_a_list_with_events_or_active_filters_shows_its_filters_open(client):
+    """Filters stay in view when there is something to narrow down or a filter to change."""
+    EventFactory(title="Future workshop", start_date=office_today() + datetime.timedelta(days=5))
+    assert "filter-disclosure" not in client.get("/events/").content.decode()
+    page = client.get("/events/past/", {"kind": "webinar"}).content.decode()
+    assert "filter-disclosure" not in page and '<form class="filters"' in page

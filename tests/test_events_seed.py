@@ -121,7 +121,7 @@ def test_past_list_reproduces_the_seed_exactly(demo, client):
 def test_every_seed_event_ics_has_its_exact_days(demo, client):
     """Each seed event's .ics parses, with all-day DTSTART and an exclusive DTEND as printed."""
     expected = {squash(title)[:30]: parse_printed(dates) for _m, title, dates in seed_events()}
-    events = list(Event.objects.published())
+    events = list(Event.objects.published().exclude(slug__startswith="sample-"))
     assert len(events) == len(expected)
     for event in events:
         start, end = expected[squash(event.title)[:30]]

@@ -15,7 +15,13 @@ from django.urls import reverse
 from django.utils import translation
 
 from newsroom.models import Article
-from tests.factories import ArticleFactory, EventFactory, ProgrammeFactory, ThemeFactory
+from tests.factories import (
+    ArticleFactory,
+    EventFactory,
+    ProgrammeFactory,
+    PublicationFactory,
+    ThemeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +30,7 @@ CONTROL = "Hanoi\x0b\x1f workshop"
 
 ARTICLE_TEXT_FIELDS = ("title", "standfirst", "body", "dateline", "source_name", "media_contact")
 EVENT_TEXT_FIELDS = ("title", "summary", "description", "venue", "city", "country", "registration")
+PUBLICATION_TEXT_FIELDS = ("title", "summary", "authors", "publisher")
 
 # Elements that readers take (or may take) as HTML: their text, XML decoded, is what they render.
 HTML_ELEMENTS = {"title", "description", "{http://www.w3.org/2005/Atom}summary"}
@@ -43,6 +50,10 @@ def feed_urls():
         ("news", "newsroom:theme_feed_atom", {"slug": "hostile-theme"}),
         ("events", "events:feed_rss", {}),
         ("events", "events:feed_atom", {}),
+        ("publications", "publications:feed_rss", {}),
+        ("publications", "publications:feed_atom", {}),
+        ("publications", "publications:programme_feed_rss", {"slug": "hostile-programme"}),
+        ("publications", "publications:theme_feed_atom", {"slug": "hostile-theme"}),
     ]
     urls = []
     for language in ("en", "vi"):
@@ -64,6 +75,7 @@ def content_typed(text):
         kind=Article.Kind.PRESS_RELEASE, **dict.fromkeys(ARTICLE_TEXT_FIELDS, text), **links
     )
     EventFactory(**dict.fromkeys(EVENT_TEXT_FIELDS, text), **links)
+    PublicationFactory(**dict.fromkeys(PUBLICATION_TEXT_FIELDS, text), **links)
 
 
 class Markup(HTMLParser):

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from ilo_office.fragments import local_copies
 from ilo_office.pages.models import HomeBlock
 from programmes.models import Programme
 from tests.factories import (
@@ -49,10 +50,11 @@ def titles(html, candidates):
     return [title for _position, title in sorted(found)]
 
 
-def test_five_blocks_exist_in_the_page_order_after_migrating():
-    """The migration gives staff the five blocks, featured stories first, all shown."""
+def test_the_blocks_exist_in_the_page_order_after_migrating():
+    """The migrations give staff the six blocks, featured stories first, all shown."""
     blocks = list(HomeBlock.objects.all())
-    assert [b.kind for b in blocks] == ["featured", "news", "events", "programmes", "areas"]
+    kinds = ["featured", "news", "events", "programmes", "areas", "publications"]
+    assert [b.kind for b in blocks] == kinds
     assert all(b.is_shown for b in blocks)
 
 
@@ -287,6 +289,7 @@ def test_home_query_count_does_not_grow(client):
     def count():
         """(cold, warm): after any content change, then once the blocks are kept."""
         cache.clear()
+        local_copies.clear()
         with CaptureQueriesContext(connection) as cold:
             home(client)
         with CaptureQueriesContext(connection) as warm:
@@ -297,9 +300,10 @@ def test_home_query_count_does_not_grow(client):
     small = count()
     grow(27)
     # Cold: the next scheduled change, the block rows, featured, news, events + their
-    # programmes, programmes, areas, the footer's office menu. Warm: none, the blocks and
-    # the footer are kept per content generation.
-    assert small == count() == (9, 0)
+    # programmes, programmes, areas, publications (none here: their files' languages would
+    # be one more), the footer's office menu and the office's contact details. Warm: none,
+    # the blocks and the footer are kept per content generation.
+    assert small == count() == (11, 0)
 
 
 def test_staff_pick_stories_and_programmes_with_search_boxes(client):
@@ -311,3 +315,55 @@ def test_staff_pick_stories_and_programmes_with_search_boxes(client):
         assert response.status_code == 200
         select = re.search(rf'<select name="{field}"[^>]*>', response.content.decode())
         assert select and 'class="admin-autocomplete"' in select.group(0), model
+
+
+def test_the_first_featured_story_leads_with_its_photo_and_the_others_follow_in_a_grid(client):
+    """One lead story, wide, with its photo; the other featured stories in a balanced grid."""
+    photo = PhotoFactory(alt_text="Workers at the opening of the office")
+    ArticleFactory(title="Lead story", is_featured=True, hero=photo, publish_at=ago(1))
+    ArticleFactory(title="Second story", is_featured=True, publish_at=ago(2))
+    ArticleFactory(title="Third story", is_featured=True, publish_at=ago(3))
+    featured = block(home(client), "featured")
+    lead, grid = featured.split('<div class="card-list balanced">')
+    assert 'class="card card-lead"' in lead and "Lead story" in lead
+    assert 'alt="Workers at the opening of the office"' in lead
+    assert "Second story" in grid and "Third story" in grid and "card-lead" not in grid
+
+
+def test_a_single_featured_story_is_a_lead_without_an_empty_grid(client):
+    """With one story the block is that story, leading; no empty grid follows."""
+    ArticleFactory(title="Only story", is_featured=True)
+    featured = block(home(client), "featured")
+    assert "card-lead" in featured and "card-list" not in featured
+
+
+@pytest.mark.parametrize(("prefix", "name", "other"), [
+    ("", "ILO Country Office for Viet Nam", 'lang="vi">Văn phòng ILO tại Việt Nam'),
+    ("/vi", "Văn phòng ILO tại Việt Nam", 'lang="en">ILO Country Office for Viet Nam'),
+])  # fmt: skip
+def test_the_header_carries_the_logo_and_the_office_name_in_both_languages(
+    client, prefix, name, other
+):
+    """The header shows the ILO mark, the office's name, and the name in the other language."""
+    page = client.get(f"{prefix}/").content.decode()
+    header = page[page.index('<header class="site-header">') : page.index("</header>")]
+    assert '<svg class="brand-logo"' in header and 'aria-hidden="true"' in header
+    assert f'<span class="brand-name">{name}</span>' in header
+    assert other in header
+
+
+@pytest.mark.parametrize("prefix", ["", "/vi"])
+def test_card_summaries_are_cut_by_the_same_rule_in_both_languages(client, prefix):
+    """A standfirst of 50 Vietnamese syllables shows whole, as does its English version."""
+    english = " ".join(["work"] * 40)  # 40 words, 199 characters
+    vietnamese = " ".join(["việc"] * 50)  # 50 syllables, 249 characters... cut below
+    vietnamese_short = " ".join(["việc"] * 45)  # 45 syllables, 224 characters
+    ArticleFactory(title="Story", standfirst=english, standfirst_vi=vietnamese_short)
+    ArticleFactory(title="Long story", standfirst=english + " more", standfirst_vi=vietnamese)
+    page = block(home(client), "featured") + block(home(client), "news")
+    if prefix:
+        page = client.get("/vi/").content.decode()
+        assert vietnamese_short + "<" in page  # whole: ~45 syllables, under the cut
+        assert vietnamese[:200] in page and vietnamese + "<" not in page  # cut, by characters
+    else:
+        assert english + "<" in page

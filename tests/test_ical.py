@@ -133,3 +133,36 @@ def test_vietnamese_title_change_raises_sequence():
     event.save()
     event.refresh_from_db()
     assert event.sequence == before + 1
+
+
+def test_daily_hours_over_several_days_repeat_each_day(client):
+    """A three-day workshop, 08:30 - 17:00 daily, is three 8.5-hour days, not a 56-hour block."""
+    EventFactory(
+        slug="workshop",
+        start_date=datetime.date(2020, 7, 21),
+        end_date=datetime.date(2020, 7, 23),
+        start_time=datetime.time(8, 30),
+        end_time=datetime.time(17, 0),
+    )
+    response, (vevent,) = vevents(client, "/events/workshop.ics")
+    assert b"DTSTART;TZID=Asia/Ho_Chi_Minh:20200721T083000" in response.content
+    assert b"DTEND;TZID=Asia/Ho_Chi_Minh:20200721T170000" in response.content
+    assert b"RRULE:FREQ=DAILY;COUNT=3" in response.content
+    assert vevent.decoded("dtend") - vevent.decoded("dtstart") == datetime.timedelta(hours=8.5)
+    rule = vevent["RRULE"]
+    assert rule["FREQ"] == ["DAILY"] and rule["COUNT"] == [3]
+
+
+def test_overnight_span_stays_one_block(client):
+    """Friday 18:00 to Sunday 12:00 (an end time before the start time) is one continuous span."""
+    EventFactory(
+        slug="retreat",
+        start_date=datetime.date(2020, 7, 24),
+        end_date=datetime.date(2020, 7, 26),
+        start_time=datetime.time(18, 0),
+        end_time=datetime.time(12, 0),
+    )
+    response, (vevent,) = vevents(client, "/events/retreat.ics")
+    assert b"RRULE" not in response.content
+    assert b"DTEND;TZID=Asia/Ho_Chi_Minh:20200726T120000" in response.content
+    assert "RRULE" not in vevent

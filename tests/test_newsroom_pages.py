@@ -131,6 +131,18 @@ def test_dateline_prints_as_in_the_seed(release, client):
     assert "Updated 18 February 2003" in text
 
 
+def test_dateline_follows_the_language_of_the_body(release, client):
+    """A Vietnamese body opens "... (Tin ILO) -"; an English body on a Vietnamese page keeps
+    "(ILO News)", as the fallback notice says it is English."""
+    english = client.get("/vi/news/ilo-office-opens/").content.decode()
+    assert '<strong class="dateline">HANOI (ILO News) -</strong>' in english
+    release.body_vi = "<p>Tổ chức Lao động Quốc tế khai trương văn phòng tại Hà Nội.</p>"
+    release.save()
+    vietnamese = client.get("/vi/news/ilo-office-opens/").content.decode()
+    assert '<strong class="dateline">HANOI (Tin ILO) -</strong>' in vietnamese
+    assert "(ILO News)" in client.get("/news/ilo-office-opens/").content.decode()
+
+
 def test_article_page_shows_photos_contact_and_relations(release, client):
     """Hero with caption and credit, further photos, media contact and related links."""
     html = client.get(release.get_absolute_url()).content.decode()

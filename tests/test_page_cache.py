@@ -294,6 +294,28 @@ def test_restarted_cache_never_serves_pages_of_an_older_generation(client):
     assert int(after.split("-")[0]) > int(before.split("-")[0])
 
 
+def test_a_new_release_never_serves_pages_the_old_one_rendered(client, settings):
+    """A deploy with changed templates must not be handed the old release's cached pages."""
+    ArticleFactory(title="Release story")
+    assert get(client, NEWS)["X-Page-Cache"] == "miss"
+    assert get(client, NEWS)["X-Page-Cache"] == "hit"
+    settings.RELEASE_ID = "next-release"
+    generation_cache.release.cache_clear()
+    try:
+        assert get(client, NEWS)["X-Page-Cache"] == "miss"
+    finally:
+        generation_cache.release.cache_clear()
+
+
+def test_release_fingerprint_is_stable_and_covers_templates():
+    """Without RELEASE_ID every server running the same files computes the same release."""
+    generation_cache.release.cache_clear()
+    first = generation_cache.release()
+    generation_cache.release.cache_clear()
+    assert generation_cache.release() == first
+    assert ".html" in generation_cache.RELEASE_SUFFIXES
+
+
 def test_redis_outage_costs_a_miss_not_an_error(client, settings):
     """With Redis unreachable, pages are served uncached and quickly, never a 500."""
     settings.CACHES = {

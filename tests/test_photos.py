@@ -523,6 +523,22 @@ def test_deleting_a_photo_follows_the_same_rule(client):
     assert list(Photo.objects.all()) == [theme_photo]
 
 
+def test_bulk_delete_follows_the_same_rule(client):
+    """The list's "delete selected" refuses a selection holding a photo an area of work shows."""
+    as_user(client, EDITOR)
+    news_photo, theme_photo = PhotoFactory(), PhotoFactory()
+    ArticleFactory(hero=news_photo)
+    ThemeFactory(photo=theme_photo)
+    url = reverse("admin:ilo_office_photo_changelist")
+    selection = {"action": "delete_selected", "_selected_action": [news_photo.pk, theme_photo.pk]}
+    confirmation = client.post(url, selection)
+    assert "photos shown on content you may not change" in confirmation.content.decode()
+    assert client.post(url, {**selection, "post": "yes"}).status_code == 403
+    assert Photo.objects.count() == 2
+    client.post(url, {**selection, "_selected_action": [news_photo.pk], "post": "yes"})
+    assert list(Photo.objects.all()) == [theme_photo]
+
+
 def _png_with_metadata():
     from PIL.PngImagePlugin import PngInfo
 

@@ -14,6 +14,7 @@ from tests.factories import (
     EventFactory,
     OfficePageFactory,
     ProgrammeFactory,
+    PublicationFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -24,10 +25,16 @@ BANNER = "Preview — not public"
 TYPES = [
     (ArticleFactory, "change_article", "newsroom", "newsroom/article_detail.html"),
     (EventFactory, "change_event", "events", "events/event_detail.html"),
+    (
+        PublicationFactory,
+        "change_publication",
+        "publications",
+        "publications/publication_detail.html",
+    ),
     (ProgrammeFactory, "change_programme", "programmes", "programmes/programme_detail.html"),
     (OfficePageFactory, "change_officepage", "pages", "pages/office_page.html"),
 ]
-TYPE_IDS = ["article", "event", "programme", "officepage"]
+TYPE_IDS = ["article", "event", "publication", "programme", "officepage"]
 
 
 def not_public(factory, state):

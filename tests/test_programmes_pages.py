@@ -335,3 +335,46 @@ def test_hub_query_counts_do_not_grow_with_related_items(hub, client):
     _grow(hub, 13)
     many = [count_queries(client, url) for url in urls]
     assert few == many
+
+
+def test_key_figures_are_a_grid_with_their_shared_source_said_once(client):
+    """Three figures from one report: a grid of numbers and one source line under it."""
+    programme = ProgrammeFactory(slug="bw")
+    for label in ("factories", "workers", "provinces"):
+        KeyFigureFactory(programme=programme, label=label, source="The Hanoi Times")
+    html = client.get("/programmes/bw/").content.decode()
+    figures = html[html.index('aria-labelledby="key-figures"') :].split("</section>")[0]
+    assert figures.count('<li><span class="figure-number"><strong class="figure-value">') == 3
+    assert figures.count("The Hanoi Times") == 1
+    assert figures.count("As of 22 November 2022") == 1
+
+
+def test_key_figures_from_different_sources_each_keep_theirs(client):
+    """Figures whose sources differ each say where they come from."""
+    programme = ProgrammeFactory(slug="bw")
+    KeyFigureFactory(programme=programme, source="The Hanoi Times")
+    KeyFigureFactory(programme=programme, source="Better Work annual report")
+    html = client.get("/programmes/bw/").content.decode()
+    assert "The Hanoi Times" in html and "Better Work annual report" in html
+    assert html.count('<small class="figure-source">') == 2
+
+
+def test_a_closed_programme_shows_its_dates_and_phases_and_no_empty_blocks(client):
+    """Closed: its dates and phases, no "no news yet", "no upcoming events" or "follow"."""
+    programme = ProgrammeFactory(
+        slug="enhance", stage="closed", start_date=d(2017, 1, 1), end_date=d(2020, 12, 31)
+    )
+    ProgrammePhaseFactory(programme=programme, name="Pilot", start_date=d(2017, 1, 1))
+    html = client.get("/programmes/enhance/").content.decode()
+    assert "1 January 2017" in html and "31 December 2020" in html
+    assert 'id="phases"' in html and "Pilot" in html
+    assert "No news of this programme yet" not in html
+    assert "No upcoming events of this programme." not in html
+    assert 'id="follow"' not in html
+
+
+def test_an_active_programme_still_says_what_is_not_there_yet(client):
+    """Active: the empty news and events blocks say so, and readers can follow it."""
+    ProgrammeFactory(slug="bw")
+    html = client.get("/programmes/bw/").content.decode()
+    assert "No news of this programme yet" in html and 'id="follow"' in html

@@ -32,11 +32,22 @@ def test_roles_revisions_previews_search_and_sitemaps_read_the_registry():
 
 def test_search_sections_and_sitemap_sections_keep_their_public_names():
     """Readers' ?type= links and the sitemap index's addresses do not change."""
-    assert list(search.SECTIONS) == ["news", "events", "programmes", "themes", "partners", "pages"]
+    assert list(search.SECTIONS) == [
+        "news",
+        "events",
+        "opportunities",
+        "publications",
+        "programmes",
+        "themes",
+        "partners",
+        "pages",
+    ]
     assert list(sitemaps.SITEMAPS) == [
         "pages",
         "news",
         "events",
+        "opportunities",
+        "publications",
         "programmes",
         "areas-of-work",
         "partners",

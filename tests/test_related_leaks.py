@@ -27,9 +27,11 @@ from tests.factories import (
     FeaturedProgrammeFactory,
     FeaturedStoryFactory,
     OfficePageFactory,
+    OpportunityFactory,
     PartnerFactory,
     ProgrammeFactory,
     ProgrammePartnerFactory,
+    PublicationFactory,
     ThemeFactory,
     staff_user,
 )
@@ -57,7 +59,7 @@ def _states():
 
 
 STATES = ["draft", "in review", "scheduled", "expired"]
-HIDDEN_KINDS = ["programme", "article", "event", "office page"]
+HIDDEN_KINDS = ["programme", "article", "event", "office page", "opportunity"]
 
 
 def public_site():
@@ -86,7 +88,18 @@ def public_site():
             EventFactory(start_date=today.replace(year=today.year - 1, month=6, day=1), **links),
         ],
         "office_page": OfficePageFactory(slug=SLUGS["office_page"]),
+        # Open (its page, the list, the feed) and closed (the archive).
+        "opportunities": [
+            OpportunityFactory(slug=SLUGS["opportunity"], programmes=[programme]),
+            OpportunityFactory(
+                opens_at=timezone.now() - datetime.timedelta(days=20),
+                closes_at=timezone.now() - datetime.timedelta(days=2),
+                programmes=[programme],
+            ),
+        ],
+        "publication": PublicationFactory(slug=SLUGS["publication"], **links),
     }
+    site["opportunities"][0].themes.add(theme)
     return site
 
 
@@ -100,7 +113,7 @@ def hide(kind, state, site):
     links = {key: [site[name]] for key, name in LINKS.items()}
     if kind == "programme":
         hidden = ProgrammeFactory(name=name, acronym=MARK.upper(), **fields)
-        for item in (*site["articles"], *site["events"]):
+        for item in (*site["articles"], *site["events"], *site["opportunities"]):
             item.programmes.add(hidden)
         hidden.themes.add(site["theme"])
         ProgrammePartnerFactory(programme=hidden, partner=site["partner"])
@@ -112,6 +125,8 @@ def hide(kind, state, site):
         DailyReads.objects.create(article=hidden, day=office_today(), count=1000)
     elif kind == "event":
         hidden = EventFactory(title=name, **links, **fields)
+    elif kind == "opportunity":
+        hidden = OpportunityFactory(title=name, programmes=[site["programme"]], **fields)
     else:
         hidden = OfficePageFactory(title=name, show_in_navigation=True, **fields)
     assert not type(hidden).objects.published().filter(pk=hidden.pk).exists()

@@ -274,7 +274,8 @@ def test_no_word_is_broken_at_a_hyphen(demo):
 
 def test_every_seed_event_has_its_title_dates_and_full_description(demo):
     """The 2020 events page: each event as the seed prints it, the full text as description."""
-    events = Event.objects.order_by("-start_date")
+    # The demo's dated-from-today samples (slug "sample-...") are not seed events.
+    events = Event.objects.exclude(slug__startswith="sample-").order_by("-start_date")
     assert events.count() == 20
     for title, dates, description in seed_events():
         event = events.get(title=title)

@@ -14,8 +14,10 @@ from tests.factories import (
     ArticleFactory,
     EventFactory,
     OfficePageFactory,
+    OpportunityFactory,
     PartnerFactory,
     ProgrammeFactory,
+    PublicationFactory,
     ThemeFactory,
 )
 
@@ -49,6 +51,8 @@ def site():
         ThemeFactory(),
         PartnerFactory(),
         OfficePageFactory(),
+        OpportunityFactory(),
+        PublicationFactory(),
     ]
 
 

@@ -174,6 +174,7 @@ def post_photo(client, name, data, **fields):
         {
             "title": "Upload",
             "alt_text_en": "Workers",
+            "credit": "© ILO/A.Santos",
             "image": SimpleUploadedFile(name, data, "image/jpeg"),
             **fields,
         },

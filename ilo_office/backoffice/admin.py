@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
+from django.utils.translation import gettext_lazy as _
 
 from ilo_office.backoffice.models import PublishingLog
+from ilo_office.backoffice.roles import role_label
 
 
 @admin.register(PublishingLog)
@@ -45,6 +47,12 @@ class StaffUserAdmin(UserAdmin):
             fields += ["is_superuser", "user_permissions"]
         return fields
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "groups" and field is not None:
+            field.label_from_instance = lambda group: role_label(group.name)
+        return field
+
     def has_change_permission(self, request, obj=None):
         if obj is not None and obj.is_superuser and not request.user.is_superuser:
             return False
@@ -59,6 +67,12 @@ class StaffUserAdmin(UserAdmin):
 @admin.register(Group)
 class RoleGroupAdmin(GroupAdmin):
     """The roles' permissions are set by the code on every deploy (backoffice.roles)."""
+
+    list_display = ["role"]
+
+    @admin.display(description=_("role"), ordering="name")
+    def role(self, obj):
+        return role_label(obj.name)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

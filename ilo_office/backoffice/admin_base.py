@@ -12,7 +12,10 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +27,9 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from ilo_office.backoffice import revisions, workflow
 from ilo_office.backoffice.editor import rich_text_formfield
+from ilo_office.backoffice.models import ProposedCorrection
 from ilo_office.backoffice.workflow import State, in_state, state_of
+from ilo_office.markup import render_html
 from ilo_office.publishing import Status
 from ilo_office.text import fold
 
@@ -48,6 +53,7 @@ WORKFLOW_BUTTONS = {
     "_submit": Status.REVIEW,
     "_publish": Status.PUBLISHED,
     "_unpublish": Status.DRAFT,
+    "_send_back": Status.DRAFT,
 }
 
 
@@ -72,11 +78,16 @@ class BackofficeAdmin(CompareVersionAdmin):
             self.prepopulated_fields = {"slug": [source[0]]}
         super().__init__(model, admin_site)
 
+    @property
+    def rich_text_fields(self):
+        """The model's rich-text fields (DeclaredFields.RICH_TEXT), named nowhere else."""
+        return getattr(self.model, "RICH_TEXT", ())
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         base_name = getattr(db_field, "translated_field", db_field).name
         # Fields edited with the rich-text editor (each of their language columns).
-        if field is not None and base_name in getattr(self.model, "RICH_TEXT", ()):
+        if field is not None and base_name in self.rich_text_fields:
             field = rich_text_formfield(field)
         return field
 
@@ -163,6 +174,14 @@ class WorkflowFormMixin(forms.BaseForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.may_publish and self.before is not None and self.before.status == Status.REVIEW:
+            # Not a model field: what the editor asks of the author when sending the
+            # item back (kept in the publishing log, see workflow.send_back).
+            self.fields["review_comment"] = forms.CharField(
+                label=_("What should the author change?"),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
         if self.may_publish:
             return
         if "status" in self.fields:
@@ -182,10 +201,21 @@ class WorkflowFormMixin(forms.BaseForm):
         wanted = WORKFLOW_BUTTONS.get(self.button)
         if wanted is not None:
             cleaned["status"] = wanted
+        if self.button == "_send_back":
+            self._check_send_back(cleaned)
         self._keep_stored_times(cleaned)
         if not self.may_publish:
             self._refuse_publishing(cleaned)
         return cleaned
+
+    def _check_send_back(self, cleaned):
+        if not self.may_publish or self.before is None or self.before.status != Status.REVIEW:
+            self.add_error(None, _("Only an editor can send back an item that is in review."))
+        elif not cleaned.get("review_comment", "").strip():
+            self.add_error(
+                "review_comment",
+                _("Say what the author should change: they see your comment on the item."),
+            )
 
     def _keep_stored_times(self, cleaned):
         # The form shows times to the second; sent back unchanged, they are the stored
@@ -266,6 +296,161 @@ class PublishableAdmin(TranslatedAdmin):
     # Fields only a site manager (backoffice.arrange_navigation) may change.
     arrangement_fields = ()
 
+    # Read-only rich text ----------------------------------------------------------
+
+    # A read-only view (a contributor opening a published item) shows each field's
+    # stored value as text, so a body would read as raw HTML tags. There, the rich
+    # text fields are swapped for "rendered_<field>" (see __getattr__), which shows the
+    # body as a reader sees it, sanitised against the one allow-list.
+    RENDERED = "rendered_"
+
+    def __getattr__(self, name):
+        if name.startswith(PublishableAdmin.RENDERED):
+            field_name = name.removeprefix(PublishableAdmin.RENDERED)
+            if field_name.rsplit("_", 1)[0] in self.rich_text_fields:
+
+                def rendered(obj):
+                    return render_html(getattr(obj, field_name, ""))
+
+                rendered.short_description = self.model._meta.get_field(field_name).verbose_name
+                rendered.__name__ = name
+                return rendered
+        raise AttributeError(name)
+
+    def _rendered_instead(self, request, obj):
+        """The rich text fields' columns, when this user only reads `obj`."""
+        if obj is None or not self.rich_text_fields or self.has_change_permission(request, obj):
+            return set()
+        return {
+            f"{name}_{code}" for name in self.rich_text_fields for code, _ in settings.LANGUAGES
+        }
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        rich = self._rendered_instead(request, obj)
+        if not rich:
+            return fieldsets
+
+        def swap(field):
+            if isinstance(field, (list, tuple)):
+                return type(field)(swap(item) for item in field)
+            return self.RENDERED + field if field in rich else field
+
+        return [
+            (title, {**options, "fields": swap(options["fields"])}) for title, options in fieldsets
+        ]
+
+    # Corrections to published items (see workflow) ---------------------------------
+
+    def get_urls(self):
+        opts = self.model._meta
+        name = f"{opts.app_label}_{opts.model_name}"
+        return [
+            path(
+                "<path:object_id>/propose-correction/",
+                self.admin_site.admin_view(self.propose_correction_view),
+                name=f"{name}_propose_correction",
+            ),
+            path(
+                "<path:object_id>/corrections/<int:correction_id>/<str:decision>/",
+                self.admin_site.admin_view(self.decide_correction_view),
+                name=f"{name}_decide_correction",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _change_url(self, obj):
+        opts = self.model._meta
+        return reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_change",
+            args=[obj.pk],
+            current_app=self.admin_site.name,
+        )
+
+    def _correction_form(self, obj, data=None):
+        fields = {}
+        for name in workflow.correctable_fields(self.model):
+            field = self.model._meta.get_field(name).formfield(required=False)
+            base_name = getattr(self.model._meta.get_field(name), "translated_field", None)
+            if base_name is not None and base_name.name in self.rich_text_fields:
+                field = rich_text_formfield(field)
+            field.initial = getattr(obj, name)
+            fields[name] = field
+        fields["correction_note"] = forms.CharField(
+            label=_("What is corrected, and why?"),
+            widget=forms.Textarea(attrs={"rows": 3}),
+            help_text=_("The editors read this before they publish your correction."),
+        )
+        return type("CorrectionForm", (forms.Form,), fields)(data)
+
+    def propose_correction_view(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if not workflow.can_propose_correction(request.user, obj):
+            raise PermissionDenied
+        form = self._correction_form(obj, request.POST if request.method == "POST" else None)
+        if form.is_bound and form.is_valid():
+            values = {
+                name: form.cleaned_data[name]
+                for name in workflow.correctable_fields(self.model)
+                if (form.cleaned_data[name] or "") != (getattr(obj, name) or "")
+            }
+            if values:
+                workflow.propose_correction(
+                    obj, request.user, values, form.cleaned_data["correction_note"]
+                )
+                messages.success(
+                    request,
+                    _("Your correction is waiting for an editor. The published text is unchanged."),
+                )
+                return HttpResponseRedirect(self._change_url(obj))
+            form.add_error(None, _("Change the text you want corrected first."))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Propose a correction"),
+            "subtitle": str(obj),
+            "opts": self.model._meta,
+            "original": obj,
+            "form": form,
+            "media": with_csp_nonce(request, self.media + form.media),
+            "change_url": self._change_url(obj),
+        }
+        return TemplateResponse(request, "admin/backoffice/propose_correction.html", context)
+
+    def decide_correction_view(self, request, object_id, correction_id, decision):
+        if request.method != "POST" or decision not in ("apply", "dismiss"):
+            raise PermissionDenied
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        correction = get_object_or_404(ProposedCorrection, pk=correction_id)
+        if decision == "apply":
+            workflow.apply_correction(correction, obj, request.user)
+            messages.success(request, _("The correction is published."))
+        else:
+            workflow.dismiss_correction(correction, obj, request.user)
+            messages.info(request, _("The correction was declined; the text is unchanged."))
+        return HttpResponseRedirect(self._change_url(obj))
+
+    def _corrections_context(self, request, obj):
+        if obj is None or obj.pk is None:
+            return []
+        pending = []
+        may_decide = self.has_publish_permission(request) and workflow.can_edit(request.user, obj)
+        for correction in workflow.pending_corrections(obj):
+            changes = [
+                {
+                    "label": self.model._meta.get_field(name).verbose_name,
+                    "current": getattr(obj, name, ""),
+                    "proposed": value,
+                }
+                for name, value in correction.values.items()
+                if name in workflow.correctable_fields(self.model)
+            ]
+            pending.append({"correction": correction, "changes": changes, "may_decide": may_decide})
+        return pending
+
     # Permissions --------------------------------------------------------------
 
     def has_publish_permission(self, request):
@@ -281,6 +466,7 @@ class PublishableAdmin(TranslatedAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
+        fields += [self.RENDERED + name for name in sorted(self._rendered_instead(request, obj))]
         if not self.may_arrange(request):
             fields += [name for name in self.arrangement_fields if name not in fields]
         return fields
@@ -346,7 +532,10 @@ class PublishableAdmin(TranslatedAdmin):
         if obj.status == Status.PUBLISHED:
             workflow.go_live_now_if_first_time(obj, before)
         super().save_model(request, obj, form, change)
-        entry = workflow.record(obj, request.user, before)
+        comment = ""
+        if getattr(form, "button", None) == "_send_back":
+            comment = form.cleaned_data["review_comment"].strip()
+        entry = workflow.record(obj, request.user, before, comment=comment)
         if returned:
             messages.warning(
                 request,
@@ -375,6 +564,14 @@ class PublishableAdmin(TranslatedAdmin):
             "can_preview": editable and _previewable(self.model),
             "preview_url": _preview_url(obj),
             "log": list(workflow.log_for(obj)[:50]) if obj is not None else [],
+            # The form holds the comment field when the stored item is in review (the
+            # instance's status may already be the one a failed POST asked for).
+            "can_send_back": editable and "review_comment" in context["adminform"].form.fields,
+            "changes_requested": workflow.changes_requested(obj) if obj is not None else None,
+            "can_propose_correction": obj is not None
+            and not add
+            and workflow.can_propose_correction(request.user, obj),
+            "corrections": self._corrections_context(request, obj),
             "locked_in_review": obj is not None
             and not add
             and workflow.locked_in_review(request.user, obj),

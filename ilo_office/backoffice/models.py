@@ -17,6 +17,11 @@ class PublishingLog(models.Model):
     class Action(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted for review")
         RETURNED = "returned", _("Sent back to draft")
+        # An editor's review: the item goes back to its author with what to change.
+        CHANGES_REQUESTED = "changes_requested", _("Sent back to the author")
+        CORRECTION_PROPOSED = "correction_proposed", _("Correction proposed")
+        CORRECTION_APPLIED = "correction_applied", _("Correction published")
+        CORRECTION_DISMISSED = "correction_dismissed", _("Correction declined")
         PUBLISHED = "published", _("Published")
         SCHEDULED = "scheduled", _("Scheduled")
         RESCHEDULED = "rescheduled", _("Publishing times changed")
@@ -39,6 +44,9 @@ class PublishingLog(models.Model):
     )
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
+    # What the editor asked the author to change (CHANGES_REQUESTED): written by a
+    # person, so a text of any length rather than the machine-made note.
+    comment = models.TextField(_("comment"), blank=True)
 
     class Meta:
         ordering = ["-at", "-pk"]
@@ -57,6 +65,51 @@ class PublishingLog(models.Model):
 
     def __str__(self):
         return f"{self.object_repr}: {self.get_action_display()}"
+
+
+class ProposedCorrection(models.Model):
+    """A contributor's correction to a published item, kept aside until an editor decides.
+
+    A published item is read-only to contributors, and changing it in place would put
+    unreviewed text in front of readers. So the corrected text (only the item's
+    translated text fields) waits here; the live item is untouched until an editor
+    publishes the correction over it, which is then one more revision of the item.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Awaiting review")
+        APPLIED = "applied", _("Published")
+        DISMISSED = "dismissed", _("Declined")
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("content type")
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    object_repr = models.CharField(_("item"), max_length=300)
+    values = models.JSONField(_("corrected text"), default=dict)
+    note = models.TextField(_("what is corrected, and why"))
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PENDING
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("proposed correction")
+        verbose_name_plural = _("proposed corrections")
+        indexes = [models.Index(fields=["content_type", "object_id", "state"])]
+        # Made and decided through the item's own admin pages (admin_base), never edited.
+        default_permissions = ()
+
+    def __str__(self):
+        return self.object_repr
 
 
 class DemoItem(models.Model):

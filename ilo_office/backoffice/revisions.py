@@ -24,6 +24,8 @@ FOLLOW = {
     "programmes.theme": (),
     "programmes.place": (),
     "pages.homeblock": (),
+    "contact.officecontact": (),
+    "contact.mediacontact": (),
 }
 
 

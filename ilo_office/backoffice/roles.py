@@ -21,6 +21,7 @@ it from `role_permissions()`.
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.contenttypes.management import create_contenttypes
+from django.utils.translation import pgettext_lazy
 
 from ilo_office import registry
 
@@ -28,6 +29,20 @@ CONTRIBUTOR = "Contributor"
 EDITOR = "Editor"
 SITE_MANAGER = "Site manager"
 ROLE_NAMES = (CONTRIBUTOR, EDITOR, SITE_MANAGER)
+# The group names are data (and what the code looks roles up by), so they stay English;
+# staff see them translated. Context "role": "Editor" the person ("biên tập viên") is
+# not the rich-text editor ("trình soạn thảo").
+ROLE_LABELS = {
+    CONTRIBUTOR: pgettext_lazy("role", "Contributor"),
+    EDITOR: pgettext_lazy("role", "Editor"),
+    SITE_MANAGER: pgettext_lazy("role", "Site manager"),
+}
+
+
+def role_label(name):
+    """A group's name as staff read it in their language (other groups as named)."""
+    return ROLE_LABELS.get(name, name)
+
 
 # The types that go through the workflow, and the rows edited inline on their forms
 # (further photos, phases...): both registered in ilo_office.registry.
@@ -35,8 +50,13 @@ CONTENT = registry.workflow_labels()
 CONTENT_PARTS = registry.part_labels()
 PHOTOS = ("ilo_office.photo",)
 # Chosen from (autocomplete) by everyone, maintained by site managers.
-REFERENCE = ("programmes.theme", "programmes.partner", "programmes.place")
-SITE = ("pages.homeblock", "pages.featuredstory", "pages.featuredprogramme")
+REFERENCE = ("programmes.theme", "programmes.partner", "programmes.place", "contact.mediacontact")
+SITE = (
+    "pages.homeblock",
+    "pages.featuredstory",
+    "pages.featuredprogramme",
+    "contact.officecontact",
+)
 ACCOUNTS = ("auth.user", "auth.group")
 # Paused sign-ins (django-axes): deleting a row lifts its pause, as the paused page promises.
 SIGN_IN_PAUSES = ("axes.accessattempt",)

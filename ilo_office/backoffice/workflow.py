@@ -14,6 +14,12 @@ and its buttons, bulk actions, a hand-made POST):
   revision) sends it back to draft, logged, so "in review" always means "as its author
   submitted it, or as an editor made it". An editor's edit keeps it in review:
   reviewing is editing.
+- An editor may send an item in review back to its author with a comment: it returns
+  to draft, the comment is kept in the publishing log, and the author finds it at the
+  top of the change form (and their dashboard) until they submit again.
+- A contributor who spots a mistake in a published item proposes a correction: the
+  corrected text waits as a ProposedCorrection (the live item is untouched) until an
+  editor publishes it over the item or declines it, both logged.
 - Bulk publish takes items in review only. A draft is published from its own page,
   where the editor has its text in front of them; a list shows titles, not text.
 
@@ -28,7 +34,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ilo_office.backoffice.models import PublishingLog
+from ilo_office.backoffice.models import ProposedCorrection, PublishingLog
 from ilo_office.publishing import Status
 
 
@@ -130,6 +136,26 @@ def can_publish_reviewed(user, obj):
     return obj.status == Status.REVIEW and can_publish_item(user, obj)
 
 
+def can_send_back(user, obj):
+    """May return this item in review to its author with a comment: an editor's review."""
+    return obj.status == Status.REVIEW and can_edit(user, obj) and can_publish(user, type(obj))
+
+
+def changes_requested(obj):
+    """The log entry of the editor's request, while the item is still a draft because of
+    it (None once it is submitted again, published, or was never sent back)."""
+    if obj.pk is None or obj.status != Status.DRAFT:
+        return None
+    latest = (
+        log_for(obj)
+        .exclude(action__in=[PublishingLog.Action.REFRESHED, PublishingLog.Action.RETURNED])
+        .first()
+    )
+    if latest is not None and latest.action == PublishingLog.Action.CHANGES_REQUESTED:
+        return latest
+    return None
+
+
 def can_unpublish(user, obj):
     return obj.status == Status.PUBLISHED and can_edit(user, obj) and can_publish(user, type(obj))
 
@@ -172,8 +198,11 @@ def _when(moment):
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
 
 
-def record(obj, user, before, now=None):
-    """Write the log entry for the change from `before` (None: new item) to `obj`, if any."""
+def record(obj, user, before, now=None, comment=""):
+    """Write the log entry for the change from `before` (None: new item) to `obj`, if any.
+
+    `comment` is an editor's request when sending an item in review back to draft.
+    """
     now = now or timezone.now()
     old = before.status if before else None
     new = obj.status
@@ -188,7 +217,9 @@ def record(obj, user, before, now=None):
     elif new == Status.REVIEW and old != Status.REVIEW:
         action = PublishingLog.Action.SUBMITTED
     elif new == Status.DRAFT and old == Status.REVIEW:
-        action = PublishingLog.Action.RETURNED
+        action = (
+            PublishingLog.Action.CHANGES_REQUESTED if comment else PublishingLog.Action.RETURNED
+        )
     elif new == Status.PUBLISHED and (
         _moved(before.publish_at, obj.publish_at) or _moved(before.unpublish_at, obj.unpublish_at)
     ):
@@ -206,6 +237,7 @@ def record(obj, user, before, now=None):
         user=user if user is not None and user.is_authenticated else None,
         at=now,
         note=note[:300],
+        comment=comment,
     )
 
 
@@ -240,7 +272,7 @@ def go_live_now_if_first_time(obj, before, now=None):
     obj.publish_at = now
 
 
-def _move(obj, user, status, comment):
+def _move(obj, user, status, comment, request=""):
     before = snapshot(obj)
     obj.status = status
     if status == Status.PUBLISHED:
@@ -249,7 +281,7 @@ def _move(obj, user, status, comment):
         obj.save()
         reversion.set_user(user)
         reversion.set_comment(comment)
-        record(obj, user, before)
+        record(obj, user, before, comment=request)
 
 
 def submit_for_review(obj, user):
@@ -268,3 +300,115 @@ def unpublish(obj, user):
     if not can_unpublish(user, obj):
         raise PermissionDenied
     _move(obj, user, Status.DRAFT, "Unpublished.")
+
+
+def send_back(obj, user, comment):
+    """Return an item in review to its author as a draft, with what the editor asks."""
+    comment = (comment or "").strip()
+    if not comment or not can_send_back(user, obj):
+        raise PermissionDenied
+    _move(obj, user, Status.DRAFT, "Sent back to the author.", request=comment)
+
+
+# Corrections to published items ------------------------------------------------------
+
+
+def correctable_fields(model):
+    """The columns a correction may change: the item's translated text (title, summary,
+    body...), each language; never its slug, dates, status or relations."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return []
+    names = []
+    for base, columns in options.all_fields.items():
+        field = model._meta.get_field(base)
+        if isinstance(field, (models.CharField, models.TextField)) and base != "slug":
+            names += [column.name for column in columns]
+    order = [field.name for field in model._meta.concrete_fields]
+    return sorted(names, key=order.index)
+
+
+def can_propose_correction(user, obj):
+    """A published item this user may not edit, of a type they write: they propose."""
+    return (
+        obj.status == Status.PUBLISHED
+        and user.has_perm(permission(type(obj), "change"))
+        and not can_edit(user, obj)
+    )
+
+
+def pending_corrections(obj):
+    if obj.pk is None:
+        return ProposedCorrection.objects.none()
+    return ProposedCorrection.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        state=ProposedCorrection.State.PENDING,
+    ).select_related("proposed_by")
+
+
+def _log(obj, user, action, comment=""):
+    return PublishingLog.objects.create(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        object_repr=str(obj)[:300],
+        action=action,
+        user=user if user is not None and user.is_authenticated else None,
+        comment=comment,
+    )
+
+
+def propose_correction(obj, user, values, note):
+    """Keep `values` ({column: text}, correctable columns only) aside for an editor."""
+    allowed = set(correctable_fields(type(obj)))
+    if not can_propose_correction(user, obj) or not values or not set(values) <= allowed:
+        raise PermissionDenied
+    with transaction.atomic():
+        correction = ProposedCorrection.objects.create(
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+            object_repr=str(obj)[:300],
+            values=values,
+            note=note,
+            proposed_by=user,
+        )
+        _log(obj, user, PublishingLog.Action.CORRECTION_PROPOSED, note)
+    return correction
+
+
+def _decide(correction, obj, user):
+    if (
+        correction.state != ProposedCorrection.State.PENDING
+        or correction.content_type != ContentType.objects.get_for_model(obj)
+        or correction.object_id != obj.pk
+        or not can_publish(user, type(obj))
+        or not can_edit(user, obj)
+    ):
+        raise PermissionDenied
+
+
+def apply_correction(correction, obj, user):
+    """Publish the corrected text over the live item: one more revision of it."""
+    _decide(correction, obj, user)
+    allowed = set(correctable_fields(type(obj)))
+    with transaction.atomic(), reversion.create_revision():
+        for name, value in correction.values.items():
+            if name in allowed:
+                setattr(obj, name, value)
+        obj.save()  # the model sanitises its rich text on save
+        reversion.set_user(user)
+        reversion.set_comment(f"Correction proposed by {correction.proposed_by or '?'}.")
+        correction.state = ProposedCorrection.State.APPLIED
+        correction.save(update_fields=["state"])
+        _log(obj, user, PublishingLog.Action.CORRECTION_APPLIED, correction.note)
+
+
+def dismiss_correction(correction, obj, user):
+    _decide(correction, obj, user)
+    with transaction.atomic():
+        correction.state = ProposedCorrection.State.DISMISSED
+        correction.save(update_fields=["state"])
+        _log(obj, user, PublishingLog.Action.CORRECTION_DISMISSED, correction.note)

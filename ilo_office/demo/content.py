@@ -409,7 +409,6 @@ PHOTOS = [
         "alt_text": "Women garment workers in Viet Nam",
         "caption": "The majority of garment workers in Viet Nam are women.",
         "credit": "© ILO/A.Santos (placeholder image)",
-        "colour": (30, 45, 190),
     },
     {
         "title": "Better Work Viet Nam in new locations (placeholder image)",
@@ -417,7 +416,6 @@ PHOTOS = [
         "caption": "The Better Work Vietnam will be launched in new locations and other "
         "industries.",
         "credit": "Photo: ILO Vietnam (placeholder image)",
-        "colour": (20, 110, 90),
     },
     {
         "title": "DoLAB opening remarks (placeholder image)",
@@ -426,7 +424,6 @@ PHOTOS = [
         "Mr. Dang Si Dung, Deputy Director of DoLAB, gave his opening remarks in the "
         "consultation workshop on safe labour migration.",
         "credit": "Source: IOM (placeholder image)",
-        "colour": (160, 70, 30),
     },
     {
         "title": "IOM Chief of Mission (placeholder image)",
@@ -436,7 +433,6 @@ PHOTOS = [
         "những cam kết quan trọng của Chính phủ Việt Nam đã đưa ra nhằm bảo vệ quyền của "
         "người lao động di cư.\nMs. Park Mihyung, Chief of Mission of IOM Vietnam.",
         "credit": "Source: IOM (placeholder image)",
-        "colour": (120, 40, 120),
     },
     {
         "title": "Safe labour migration workshop (placeholder image)",
@@ -445,7 +441,6 @@ PHOTOS = [
         "Lao động tại Việt Nam ngày 19/4.\nConsultation workshop on partnerships and "
         "cooperation on safe labour migration in Vietnam.",
         "credit": "Source: IOM (placeholder image)",
-        "colour": (40, 90, 150),
     },
 ]
 
@@ -864,6 +859,9 @@ ARTICLES = [
         # The seed gives "April 19" but no year; the workshop planned the 2024-2028
         # period, so we date it 19 April 2024.
         "publish_at": datetime.datetime(2024, 4, 19, 17, 0, tzinfo=HANOI),
+        # Featured beside the 2003 release: the newest story, with its photo, leads the home
+        # page rather than a lone text-only card.
+        "is_featured": True,
         "source_name": "World and Vietnam Report (WVR)",
         "source_published_on": d(2024, 4, 19),
         "hero": "DoLAB opening remarks (placeholder image)",
@@ -1220,3 +1218,93 @@ def event_slug(spec):
     if spec.get("slug"):
         return spec["slug"]
     return slugify_vi(f"{spec['title'][:80]} {spec['start_date']:%Y-%m-%d}")
+
+
+SAMPLE_PREFIX = "Sample: "
+SAMPLE_PREFIX_VI = "Mẫu: "
+SAMPLE_NOTE = (
+    "A sample event of the demo site, dated from the day the demo was loaded: not a real ILO event."
+)
+SAMPLE_NOTE_VI = (
+    "Sự kiện mẫu của trang minh họa, được xếp lịch tính từ ngày nạp dữ liệu minh họa: "
+    "không phải là sự kiện thật của ILO."
+)
+
+
+def sample_events(today):
+    """A few upcoming events, dated from `today`, so that a first visit shows the calendar at work.
+
+    Every seed event is from 2020, so without these the upcoming list and the home page's
+    events block are empty. They are marked as samples in the title and the summary, and
+    have their own slugs (`sample-...`), so the seed events stay exactly as the seeds give them.
+    """
+    day = datetime.timedelta(days=1)
+    specs = [
+        {
+            "slug": "sample-tripartite-consultation-on-the-labour-code",
+            "title": "Tripartite consultation on the implementation of the Labour Code",
+            "title_vi": "Tham vấn ba bên về việc thực hiện Bộ luật Lao động",
+            "kind": EK.CONSULTATION,
+            "start_date": today + 3 * day,
+            "start_time": datetime.time(8, 30),
+            "end_time": datetime.time(12, 0),
+            "venue": "ILO Country Office for Viet Nam, 304 Kim Ma",
+            "city": "Hanoi",
+            "country": "Viet Nam",
+            "themes": ["labour-market-governance"],
+        },
+        {
+            "slug": "sample-webinar-on-social-insurance-for-informal-workers",
+            "title": "Webinar on social insurance for informal workers",
+            "title_vi": "Hội thảo trực tuyến về bảo hiểm xã hội cho lao động phi chính thức",
+            "kind": EK.WEBINAR,
+            "start_date": today + 10 * day,
+            "start_time": datetime.time(14, 0),
+            "end_time": datetime.time(16, 0),
+            "is_online": True,
+            "themes": ["social-protection-and-social-security"],
+        },
+        {
+            "slug": "sample-better-work-industry-seminar",
+            "title": "Better Work industry seminar on working conditions in garment factories",
+            "title_vi": (
+                "Hội thảo ngành của Better Work về điều kiện làm việc trong nhà máy may mặc"
+            ),
+            "kind": EK.WORKSHOP,
+            "start_date": today + 17 * day,
+            "end_date": today + 18 * day,
+            "city": "Ho Chi Minh City",
+            "country": "Viet Nam",
+            "programmes": ["better-work-viet-nam"],
+        },
+        {
+            "slug": "sample-training-on-labour-inspection",
+            "title": "Training course on labour inspection for provincial inspectors",
+            "title_vi": "Khóa tập huấn về thanh tra lao động cho thanh tra viên cấp tỉnh",
+            "kind": EK.TRAINING,
+            "start_date": today + 31 * day,
+            "end_date": today + 35 * day,
+            "city": "Da Nang",
+            "country": "Viet Nam",
+            "themes": ["labour-market-governance"],
+        },
+        {
+            "slug": "sample-launch-of-a-report-on-youth-employment",
+            "title": "Launch of a report on youth employment in Viet Nam",
+            "title_vi": "Ra mắt báo cáo về việc làm cho thanh niên Việt Nam",
+            "kind": EK.BOOK_LAUNCH,
+            "start_date": today + 45 * day,
+            "start_time": datetime.time(9, 0),
+            "end_time": datetime.time(11, 30),
+            "city": "Hanoi",
+            "country": "Viet Nam",
+            "is_online": True,
+            "themes": ["employment-and-sustainable-enterprises"],
+        },
+    ]
+    for spec in specs:
+        spec["title"] = SAMPLE_PREFIX + spec["title"]
+        spec["title_vi"] = SAMPLE_PREFIX_VI + spec["title_vi"]
+        spec["summary"] = SAMPLE_NOTE
+        spec["summary_vi"] = SAMPLE_NOTE_VI
+    return specs

@@ -22,7 +22,6 @@ republished at its old address. Running the loader twice changes nothing.
 """
 
 import hashlib
-import io
 import json
 from collections import Counter
 from contextlib import contextmanager
@@ -32,14 +31,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from PIL import Image, ImageDraw
 
 from events.models import Event
 from ilo_office.backoffice import revisions
 from ilo_office.backoffice.models import DemoItem, PublishingLog
 from ilo_office.demo import content
 from ilo_office.demo.event_descriptions import seed_description
+from ilo_office.demo.illustrations import MOTIFS, illustration
 from ilo_office.demo.office import load_office_pages
+from ilo_office.demo.publications import load_publications
 from ilo_office.models import Photo, SlugHistory
 from ilo_office.publishing import Status
 from newsroom.models import Article, ArticlePhoto
@@ -52,9 +52,6 @@ from programmes.models import (
     ProgrammePhase,
     Theme,
 )
-
-PLACEHOLDER_SIZE = (1600, 900)
-
 
 NEW, REFRESH = "new", "refresh"
 
@@ -194,13 +191,13 @@ class Loader:
         if set(manager.all()) != set(targets):
             manager.set(targets)
 
-    def photo(self, spec):
+    def photo(self, spec, motif=None):
         fields = {k: spec[k] for k in ("alt_text", "caption", "credit")}
 
         def attach_file(photo):
             photo.image.save(
                 f"placeholder-{len(spec['title'])}.jpg",
-                ContentFile(placeholder_jpeg(spec["title"], spec["colour"])),
+                ContentFile(illustration(spec["title"], motif)),
                 save=False,
             )
 
@@ -209,7 +206,11 @@ class Loader:
         return photo
 
     def run(self):
-        photos = {spec["title"]: self.photo(spec) for spec in content.PHOTOS}
+        # Fields and skylines in turn, so that the few demo photos do not all look alike.
+        photos = {
+            spec["title"]: self.photo(spec, motif=index % len(MOTIFS))
+            for index, spec in enumerate(content.PHOTOS)
+        }
         themes = {}
         for spec in content.THEMES:
             values = {**_without(spec, "slug", "photo"), "photo": photos.get(spec.get("photo"))}
@@ -291,8 +292,26 @@ class Loader:
             with self.item(Event, {"slug": content.event_slug(spec)}, values) as (event, write):
                 if write:
                     self._links(event, spec, programmes, themes, partners)
+        self.sample_events(programmes, themes, partners)
         load_office_pages(self)
+        load_publications(self)
         return self
+
+    def sample_events(self, programmes, themes, partners):
+        """Upcoming samples dated from today (see content.sample_events), tracked like any item.
+
+        On a later run they keep their dates (the loader never moves what it wrote unless
+        refreshed); `--refresh` dates the untouched ones from the new day.
+        """
+        for spec in content.sample_events(timezone.localdate(self.now)):
+            values = {
+                **_without(spec, "slug", "programmes", "themes", "partners"),
+                "status": Status.PUBLISHED,
+                "publish_at": content.PUBLISHED_AT,
+            }
+            with self.item(Event, {"slug": spec["slug"]}, values) as (event, write):
+                if write:
+                    self._links(event, spec, programmes, themes, partners)
 
     def with_successors(self, model, specs):
         """Partners or places by slug; each successor is loaded before what points to it."""
@@ -371,18 +390,6 @@ def _without(spec, *keys):
 def _translations(spec):
     """The Vietnamese texts of an item (`title_vi`...), for loaders that pick fields by name."""
     return {k: v for k, v in spec.items() if k.endswith("_vi")}
-
-
-def placeholder_jpeg(label, colour):
-    """A plain, clearly labelled stand-in for a photo the seeds only mention."""
-    image = Image.new("RGB", PLACEHOLDER_SIZE, colour)
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((40, 40, PLACEHOLDER_SIZE[0] - 40, PLACEHOLDER_SIZE[1] - 40), outline="white")
-    draw.text((80, 80), "Placeholder image", fill="white", font_size=72)
-    draw.text((80, 200), label.replace(" (placeholder image)", ""), fill="white", font_size=44)
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=80)
-    return buffer.getvalue()
 
 
 @transaction.atomic

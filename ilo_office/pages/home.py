@@ -12,12 +12,14 @@ from events.models import Event
 from ilo_office.pages.models import FeaturedProgramme, FeaturedStory, HomeBlock
 from newsroom.models import Article
 from programmes.models import Programme, Theme
+from publications.models import Publication
 
 SIZES = {
     HomeBlock.Kind.FEATURED: 3,
     HomeBlock.Kind.NEWS: 6,
     HomeBlock.Kind.EVENTS: 5,
     HomeBlock.Kind.PROGRAMMES: 6,
+    HomeBlock.Kind.PUBLICATIONS: 4,
 }
 
 
@@ -66,6 +68,11 @@ def home_programmes(limit=SIZES[HomeBlock.Kind.PROGRAMMES]):
     return [p for p in programmes if p.home_order is not None] or programmes
 
 
+def latest_publications(limit=SIZES[HomeBlock.Kind.PUBLICATIONS]):
+    """The newest on the site (by publish time); their files' languages in a second query."""
+    return list(Publication.objects.published().for_listing().order_by("-publish_at")[:limit])
+
+
 def areas_of_work():
     return list(Theme.objects.filter(is_cross_cutting=False))
 
@@ -92,6 +99,7 @@ def shown_blocks():
         HomeBlock.Kind.EVENTS: upcoming_events,
         HomeBlock.Kind.PROGRAMMES: home_programmes,
         HomeBlock.Kind.AREAS: areas_of_work,
+        HomeBlock.Kind.PUBLICATIONS: latest_publications,
     }
     for block in blocks:
         block.items = loaders[block.kind]()

@@ -84,6 +84,7 @@ class HomeBlock(models.Model):
         EVENTS = "events", _("Upcoming events")
         PROGRAMMES = "programmes", _("Our programmes")
         AREAS = "areas", _("Areas of work")
+        PUBLICATIONS = "publications", _("Latest publications")
 
     kind = models.CharField(_("block"), max_length=20, choices=Kind.choices, unique=True)
     heading = models.CharField(

@@ -144,6 +144,22 @@ def article_json_ld(context, article):
     }
     if article.is_coverage and article.source_url:
         data["isBasedOn"] = article.source_url
+    contacts = [
+        _without_empty(
+            {
+                "@type": "ContactPoint",
+                "contactType": "media",
+                "name": contact.name,
+                "description": contact.role,
+                "email": contact.email,
+                "telephone": contact.phone,
+            }
+        )
+        for contact in article.press_contacts()
+    ]
+    if contacts:
+        # Whom journalists call about a press release: the publisher's media contacts.
+        data["publisher"] = {**publisher, "contactPoint": contacts}
     return json_ld_script(_without_empty(data))
 
 

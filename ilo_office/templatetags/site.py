@@ -119,3 +119,21 @@ def query_with(context, **changes):
         else:
             query[key] = value
     return query.urlencode()
+
+
+@register.filter
+def shared_source(figures):
+    """The one figure standing for all when every figure has the same source, link and date.
+
+    A programme's key figures often come from one report: the page then says so once,
+    under the grid, instead of repeating the sentence beside each figure. None otherwise.
+    """
+    figures = list(figures)
+    if not figures:
+        return None
+    first = figures[0]
+    same = all(
+        (f.source, f.source_url, f.as_of) == (first.source, first.source_url, first.as_of)
+        for f in figures
+    )
+    return first if same else None

@@ -59,15 +59,18 @@ class Migration(migrations.Migration):
             name='search_vector',
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
-        # Existing areas of work and partners: their folded search columns.
+        # PostgreSQL: trigger-kept vector, GIN and trigram indexes; SQLite: FTS5.
+        search_index('programmes_programme'),
+        search_index('programmes_theme'),
+        search_index('programmes_partner'),
+        # Existing areas of work and partners: their folded search columns (the triggers
+        # above then fill their vectors). After the indexes, not before: PostgreSQL
+        # refuses CREATE INDEX on a table whose rows this transaction updated twice
+        # (a partner's successor key queues a deferred check: "pending trigger events").
         backfill("programmes", "Theme", search={
             "title": ("name",), "summary": ("summary",), "body": ("description",),
         }),
         backfill("programmes", "Partner", search={
             "title": ("name", "vietnamese_name", "acronym"), "summary": ("summary",),
         }),
-        # PostgreSQL: trigger-kept vector, GIN and trigram indexes; SQLite: FTS5.
-        search_index('programmes_programme'),
-        search_index('programmes_theme'),
-        search_index('programmes_partner'),
     ]

@@ -2,25 +2,6 @@
 
 from django.db import migrations, models
 
-from ilo_office.migration_utils import backfill
-
-
-def vietnamese_name_to_name_vi(apps, schema_editor):
-    """A partner's Vietnamese name becomes the Vietnamese column of its translated name."""
-    Partner = apps.get_model("programmes", "Partner")
-    for partner in Partner.objects.exclude(vietnamese_name="").iterator():
-        if not partner.name_vi:
-            partner.name_vi = partner.vietnamese_name
-            partner.save(update_fields=["name_vi"])
-
-
-def name_vi_to_vietnamese_name(apps, schema_editor):
-    Partner = apps.get_model("programmes", "Partner")
-    for partner in Partner.objects.exclude(name_vi=None).exclude(name_vi="").iterator():
-        partner.vietnamese_name = partner.name_vi
-        partner.save(update_fields=["vietnamese_name"])
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("programmes", "0007_search_speed"),
@@ -97,12 +78,5 @@ class Migration(migrations.Migration):
                 max_length=250,
                 verbose_name="name",
             ),
-        ),
-        backfill("programmes", "Partner", ("name", "successor_note")),
-        backfill("programmes", "KeyFigure", ("source",)),
-        migrations.RunPython(vietnamese_name_to_name_vi, name_vi_to_vietnamese_name, elidable=True),
-        migrations.RemoveField(
-            model_name="partner",
-            name="vietnamese_name",
         ),
     ]

@@ -62,4 +62,7 @@ def page(browser):
 def demo_site(transactional_db, live_server):
     """The live server with the demo content, as a reader after `scripts/serve` sees it."""
     call_command("load_demo_content", verbosity=0)
+    from tests.browser.site_pages import add_example_opportunities
+
+    add_example_opportunities()
     return live_server

@@ -3,7 +3,9 @@
 from events.models import Event
 from ilo_office.pages.models import OfficePage
 from newsroom.models import Article
+from opportunities.models import Opportunity
 from programmes.models import Partner, Programme, Theme
+from publications.models import Publication
 
 LANGUAGE_PREFIXES = (("", "en"), ("/vi", "vi"))
 SEARCH = "/search/?q=viet"
@@ -18,6 +20,8 @@ def every_page_type():
     theme = Theme.objects.order_by("order").first()
     partner = Partner.objects.get(slug="molisa")
     office_page = OfficePage.objects.published().order_by("pk").last()
+    # The report with two files would be better; the demo's NCLS report has its event link.
+    publication = Publication.objects.published().get(slug="national-child-labour-survey-2018")
     paths = [
         "/",
         "/news/",
@@ -33,11 +37,54 @@ def every_page_type():
         partner.get_absolute_url(),
         "/about/",
         office_page.get_absolute_url(),
+        "/opportunities/",
+        "/opportunities/closed/",
+        "/contact/",
+        "/press/",
+        "/publications/",
+        publication.get_absolute_url(),
     ]
+    # The seeds name no vacancy: the demo site has one only if a test added it
+    # (`add_example_opportunities`).
+    for call in Opportunity.objects.published().order_by("closes_at")[:2]:
+        paths.append(call.get_absolute_url())
     if past and upcoming:
         paths.append(past.get_absolute_url())
     paths.append(SEARCH)
     return paths
+
+
+def add_example_opportunities():
+    """An open vacancy and a closed call for proposals, so that both page states are checked."""
+    import datetime
+
+    from django.utils import timezone
+
+    from ilo_office.publishing import Status
+
+    now = timezone.now()
+    common = {"status": Status.PUBLISHED, "publish_at": now - datetime.timedelta(days=40)}
+    Opportunity.objects.create(
+        title_en="National Project Officer (example)",
+        title_vi="Cán bộ dự án quốc gia (ví dụ)",
+        kind=Opportunity.Kind.VACANCY,
+        reference="ILO/HAN/2026/EX1",
+        duty_station_en="Hanoi, Viet Nam",
+        grade="NO-B",
+        summary_en="An example vacancy for the browser checks.",
+        description_en="<p>Duties and qualifications.</p>",
+        how_to_apply_en="Send your application to hanoi@ilo.org.",
+        opens_at=now - datetime.timedelta(days=3),
+        closes_at=now + datetime.timedelta(days=14),
+        **common,
+    )
+    Opportunity.objects.create(
+        title_en="Call for proposals on safety (example)",
+        kind=Opportunity.Kind.CALL_FOR_PROPOSALS,
+        opens_at=now - datetime.timedelta(days=40),
+        closes_at=now - datetime.timedelta(days=10),
+        **common,
+    )
 
 
 def not_found_pages():

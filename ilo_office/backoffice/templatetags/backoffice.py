@@ -10,12 +10,36 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from ilo_office import registry
-from ilo_office.backoffice.workflow import permission
+from ilo_office.backoffice.models import ProposedCorrection, PublishingLog
+from ilo_office.backoffice.workflow import can_publish, permission
 from ilo_office.publishing import Status
 
 register = template.Library()
 
 DASHBOARD_SIZE = 10
+
+
+# The admin's index lists apps alphabetically, which put "Authentication and
+# authorization" and "Axes" above the content staff open every day. Content first, in
+# the order of the site's menu (newer content apps slot in before the rest); the staff
+# accounts and the sign-in lockouts last.
+CONTENT_APPS = ("newsroom", "events", "programmes", "publications", "opportunities", "pages")
+SECURITY_APPS = ("backoffice", "auth", "axes")
+
+
+@register.filter
+def content_first(app_list):
+    """The admin index's apps: content, then the rest as Django orders them, then security."""
+
+    def rank(app):
+        label = app.get("app_label")
+        if label in CONTENT_APPS:
+            return (0, CONTENT_APPS.index(label))
+        if label in SECURITY_APPS:
+            return (2, SECURITY_APPS.index(label))
+        return (1, 0)
+
+    return sorted(app_list, key=rank)
 
 
 @register.inclusion_tag("admin/backoffice/language_links.html", takes_context=True)
@@ -47,6 +71,25 @@ def _entry(obj, url, when):
     }
 
 
+def _sent_back(model, pks):
+    """The pks among these drafts whose last workflow step is an editor's request for
+    changes (see workflow.changes_requested), in one query."""
+    if not pks:
+        return set()
+    latest = {}
+    steps = (
+        PublishingLog.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), object_id__in=pks
+        )
+        .exclude(action__in=[PublishingLog.Action.REFRESHED, PublishingLog.Action.RETURNED])
+        .order_by("-at", "-pk")
+        .values_list("object_id", "action")
+    )
+    for pk, action in steps:
+        latest.setdefault(pk, action)
+    return {pk for pk, action in latest.items() if action == PublishingLog.Action.CHANGES_REQUESTED}
+
+
 @register.inclusion_tag("admin/backoffice/dashboard.html", takes_context=True)
 def backoffice_dashboard(context):
     """Awaiting review, scheduled next, and the user's own drafts, each linking to its form."""
@@ -67,6 +110,20 @@ def backoffice_dashboard(context):
         queryset = model._default_manager.all()
         for obj in queryset.filter(status=Status.REVIEW).order_by("-updated_at")[:DASHBOARD_SIZE]:
             awaiting.append(_entry(obj, reverse(url_name, args=[obj.pk]), obj.updated_at))
+        if can_publish(user, model):
+            # Corrections contributors proposed to published items wait for an editor too.
+            corrections = ProposedCorrection.objects.filter(
+                content_type=ContentType.objects.get_for_model(model),
+                state=ProposedCorrection.State.PENDING,
+            ).order_by("-at")[:DASHBOARD_SIZE]
+            for correction in corrections:
+                entry = _entry(
+                    correction, reverse(url_name, args=[correction.object_id]), correction.at
+                )
+                entry["type"] = _("correction to a published %(type)s") % {
+                    "type": opts.verbose_name
+                }
+                awaiting.append(entry)
         for obj in queryset.scheduled(now).order_by("publish_at")[:DASHBOARD_SIZE]:
             scheduled.append(_entry(obj, reverse(url_name, args=[obj.pk]), obj.publish_at))
         # "Mine": drafts this user created or changed in the admin (Django's own log).
@@ -78,10 +135,16 @@ def backoffice_dashboard(context):
             .values_list("object_id", flat=True)[:200]
         )
         ids = {int(pk) for pk in mine if str(pk).isdigit()}
-        for obj in queryset.filter(status=Status.DRAFT, pk__in=ids).order_by("-updated_at")[
-            :DASHBOARD_SIZE
-        ]:
-            drafts.append(_entry(obj, reverse(url_name, args=[obj.pk]), obj.updated_at))
+        own = list(
+            queryset.filter(status=Status.DRAFT, pk__in=ids).order_by("-updated_at")[
+                :DASHBOARD_SIZE
+            ]
+        )
+        requested = _sent_back(model, [obj.pk for obj in own])
+        for obj in own:
+            entry = _entry(obj, reverse(url_name, args=[obj.pk]), obj.updated_at)
+            entry["sent_back"] = obj.pk in requested
+            drafts.append(entry)
     awaiting.sort(key=lambda e: e["when"], reverse=True)
     scheduled.sort(key=lambda e: e["when"])
     drafts.sort(key=lambda e: e["when"], reverse=True)

@@ -1,0 +1,61 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from ilo_office.filtering import years_with
+from ilo_office.fragments import once_per_generation
+from ilo_office.search import Query, matching
+from newsroom.filters import SearchField, SearchFilter
+from programmes.filters import programme_filter, theme_filter
+from publications.models import Language, Publication, PublicationFile
+
+
+def publication_years(request=None):
+    """Years of publication that published items have, newest first."""
+    years = years_with(Publication.objects.published(), "published_on")
+    return [(str(year), str(year)) for year in years]
+
+
+class PublicationFilter(django_filters.FilterSet):
+    q = SearchFilter(method="search", label=_("Search"))
+    kind = django_filters.ChoiceFilter(
+        choices=Publication.Kind.choices, label=_("Kind"), empty_label=_("Any kind")
+    )
+    year = django_filters.ChoiceFilter(
+        field_name="published_on",
+        lookup_expr="year",
+        choices=publication_years,
+        label=_("Year"),
+        empty_label=_("Any year"),
+    )
+    programme = programme_filter()
+    theme = theme_filter()
+    language = django_filters.ChoiceFilter(
+        choices=Language.choices,
+        method="in_language",
+        label=_("Language"),
+        empty_label=_("Any language"),
+    )
+
+    class Meta:
+        model = Publication
+        fields = ["q", "kind", "year", "programme", "theme", "language"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and "q" in data:
+            data = data.copy()
+            data["q"] = SearchField(required=False).clean(data["q"])
+        super().__init__(data, *args, **kwargs)
+        # A list, computed once per content generation (see newsroom.filters).
+        self.filters["year"].extra["choices"] = once_per_generation(
+            "publication-years", publication_years, request=self.request, by_language=False
+        )
+
+    def in_language(self, queryset, name, value):
+        # A subquery: a publication with two files in the language is listed once.
+        files = PublicationFile.objects.filter(language=value)
+        return queryset.filter(pk__in=files.values("publication_id"))
+
+    def search(self, queryset, name, value):
+        if not value:
+            return queryset
+        return matching(queryset, Query.parse(value))
