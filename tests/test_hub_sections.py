@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("factory", "english"),
     [
-        (ThemeFactory, "No news in this area yet."),
+        (ThemeFactory, "No news in this area yet: subscribe to be told of the first."),
         (PartnerFactory, "No news with this partner yet."),
     ],
 )
