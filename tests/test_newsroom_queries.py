@@ -177,9 +177,9 @@ def test_article_page_once_content_changed_runs_its_pinned_queries(client):
     assert large == small
     # The article; the next scheduled change (the content generation); featured, and
     # most read (reads, then their articles); the article's programmes, themes,
-    # partners and photos; related stories (sharing a programme, a theme, newest); the
-    # footer's office pages.
-    assert large == 13
+    # partners, media contacts and photos; related stories (sharing a programme, a theme,
+    # newest); the footer's office contact details and office pages.
+    assert large == 15
 
 
 def test_the_grown_newsroom_is_what_the_counts_are_about(client):
