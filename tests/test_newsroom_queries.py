@@ -219,9 +219,9 @@ def test_article_page_once_content_changed_runs_its_pinned_queries(client):
     assert len(large) == len(small)
     # The article; the next scheduled change (the content generation); featured, and
     # most read (reads, then their articles); the article's programmes, themes,
-    # partners and photos; related stories (sharing a programme, a theme, newest); the
-    # footer's office pages.
-    assert len(large) == 13
+    # partners, photos and media contacts; related stories (sharing a programme, a theme,
+    # newest); the footer's office pages and the office's contact details.
+    assert len(large) == 15
 
 
 def test_the_grown_newsroom_is_what_the_counts_are_about(client):

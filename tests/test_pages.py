@@ -230,7 +230,7 @@ EXPECTED_QUERIES = {
     "programme_list": 1,  # the list
     "programme_detail": 1,
     "theme_list": 1,
-    "theme_detail": 8,  # + the other kind of theme, recent events and their programmes
+    "theme_detail": 9,  # + the other kind of theme, recent events, programmes, publications
     "partner_list": 1,
     "partner_detail": 8,  # + predecessors
 }

@@ -376,7 +376,7 @@ def test_a_closed_programme_shows_its_dates_and_phases_and_no_empty_blocks(clien
     html = client.get("/programmes/enhance/").content.decode()
     assert "1 January 2017" in html and "31 December 2020" in html
     assert 'id="phases"' in html and "Pilot" in html
-    assert "No news of this programme yet." not in html
+    assert "No news of this programme yet" not in html
     assert "No upcoming events of this programme." not in html
     assert 'id="follow"' not in html
 
@@ -385,4 +385,4 @@ def test_an_active_programme_still_says_what_is_not_there_yet(client):
     """Active: the empty news and events blocks say so, and readers can follow it."""
     ProgrammeFactory(slug="bw")
     html = client.get("/programmes/bw/").content.decode()
-    assert "No news of this programme yet." in html and 'id="follow"' in html
+    assert "No news of this programme yet" in html and 'id="follow"' in html
