@@ -155,6 +155,14 @@ class Publication(Publishable):
                 name="publication_published_idx",
                 condition=Q(status="published"),
             ),
+            # The list's order (newest first, undated last, then newest added), walked
+            # for its first page instead of sorting every published row.
+            models.Index(
+                models.F("published_on").desc(nulls_last=True),
+                models.F("id").desc(),
+                name="publication_list_idx",
+                condition=Q(status="published"),
+            ),
         ]
 
     def __str__(self):
