@@ -155,6 +155,8 @@ class Publication(Publishable):
                 name="publication_published_idx",
                 condition=Q(status="published"),
             ),
+            # publication_list_idx, which serves the list's order, is made by migration
+            # 0002 in each database's own dialect: SQLite refuses NULLS LAST in an index.
         ]
 
     def __str__(self):

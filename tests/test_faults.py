@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.db import OperationalError, connection
 from django.db.backends.utils import CursorWrapper
 from django.test import Client
@@ -318,12 +319,15 @@ def _settings_in_subprocess(**environ):
         "import json, ilo_office.settings as s;"
         "print(json.dumps(s.DATABASES['default'].get('OPTIONS', {})))"
     )
-    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DB_STATEMENT_TIMEOUT")}
-    env.update({"SECRET_KEY": "x" * 50, **environ})
+    # Only what the interpreter needs, not this process's environment: earlier tests (the
+    # browser suite's live server, say) may have left variables the settings would read.
+    env = {k: os.environ[k] for k in ("PATH", "HOME", "LANG") if k in os.environ}
+    env.update({"SECRET_KEY": "x" * 50, "PYTHONPATH": str(settings.BASE_DIR), **environ})
     # A fixed argv: this interpreter and the code above, no outside input.
     out = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
     )
+    assert out.returncode == 0, out.stderr[-2000:]
     return json.loads(out.stdout)
 
 

@@ -210,6 +210,7 @@ def test_staff_hide_and_reorder_home_blocks_from_the_admin_list(client):
             data[f"form-{i}-is_shown"] = "on"
     assert client.post(url, data).status_code == 302
     assert [b.kind for b in HomeBlock.objects.filter(is_shown=True)] == [
+        "publications",
         "areas",
         "programmes",
         "news",

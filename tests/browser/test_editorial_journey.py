@@ -118,7 +118,9 @@ def test_editor_sends_back_with_a_comment_and_the_author_fixes_and_resubmits(liv
     desk.get_by_role("link", name="Wages rise by 6 percent").first.click()
     # Sending back without saying why is refused with a clear error, and nothing moves.
     desk.get_by_role("button", name="Send back with comment").click()
-    expect(desk.get_by_text("Say what the author should change")).to_be_visible()
+    # Said twice: in the summary of errors at the top of the form, and at the field.
+    expect(desk.get_by_text("Say what the author should change").last).to_be_visible()
+    expect(desk.locator("nav.error-summary")).to_be_visible()
     desk.get_by_label("What should the author change?").fill(request)
     desk.get_by_role("button", name="Send back with comment").click()
     expect(desk.locator(".messagelist .success")).to_have_count(1)
