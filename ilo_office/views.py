@@ -1,5 +1,6 @@
 """Site-wide pages that compose several apps."""
 
+import hashlib
 import logging
 import time
 import uuid
@@ -131,6 +132,7 @@ class SearchView(TemplateView):
                 % {"count": search.MAX_QUERY_LENGTH}
             )
         section = form.cleaned_data.get("type") or ""
+        page_number = data.get("page", "1")
         context = {
             "form": form,
             "query": query,
@@ -139,34 +141,49 @@ class SearchView(TemplateView):
             "notices": notices,
             "page_obj": None,
             "results": [],
+            # The results are the same for everyone who asks the same thing until the
+            # content changes: kept per content generation like the other fragments, so
+            # a repeated search (a popular word, a shared link, a pager's page 1) runs
+            # no search query. What the reader typed is hashed into the key, never
+            # written into it, and each new search is computed as before.
+            "search_key": hashlib.sha256(
+                repr((query.text, query.truncated, data.get("type", ""), page_number)).encode()
+            ).hexdigest()[:32],
+            "search_parts": lambda: self._results(query, section, page_number, notices),
         }
-        if query:
-            types = [section] if section else None
-            page_number = data.get("page", "1")
-            # One query counts the matches and returns the page asked for and page 1.
-            hits = search.search(query, types, page=page_number, per_page=settings.PAGE_SIZE)
-            paginator = Paginator(hits, settings.PAGE_SIZE)
-            try:
-                page_obj = paginator.page(page_number)
-            except InvalidPage:
-                notices.append(
-                    _("There is no page “%(page)s” of results; here is the first.")
-                    % {"page": "".join(filter(str.isprintable, page_number))[:20]}
-                )
-                page_obj = paginator.page(1)
-            context.update(
-                hits=hits,
-                page_obj=page_obj,
-                paginator=paginator,
-                results=search.load_results(list(page_obj), query, types),
-            )
-            if not paginator.count or hits.fuzzy:
-                # Read from the cache: no query until the content changes.
-                words = once_per_generation(
-                    "search-vocabulary", search.vocabulary, request=self.request, by_language=False
-                )
-                context["suggestion"] = search.suggest(query, words)
         return super().get_context_data(**context, **kwargs)
+
+    def _results(self, query, section, page_number, notices):
+        """The results part of the page's context: run only when its fragment is rendered."""
+        if not query:
+            return {}
+        notices = list(notices)
+        types = [section] if section else None
+        # One query counts the matches and returns the page asked for and page 1.
+        hits = search.search(query, types, page=page_number, per_page=settings.PAGE_SIZE)
+        paginator = Paginator(hits, settings.PAGE_SIZE)
+        try:
+            page_obj = paginator.page(page_number)
+        except InvalidPage:
+            notices.append(
+                _("There is no page “%(page)s” of results; here is the first.")
+                % {"page": "".join(filter(str.isprintable, page_number))[:20]}
+            )
+            page_obj = paginator.page(1)
+        parts = {
+            "notices": notices,
+            "hits": hits,
+            "page_obj": page_obj,
+            "paginator": paginator,
+            "results": search.load_results(list(page_obj), query, types),
+        }
+        if not paginator.count or hits.fuzzy:
+            # Read from the cache: no query until the content changes.
+            words = once_per_generation(
+                "search-vocabulary", search.vocabulary, request=self.request, by_language=False
+            )
+            parts["suggestion"] = search.suggest(query, words)
+        return parts
 
     @staticmethod
     def _ignored(label, value):
