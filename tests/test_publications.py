@@ -183,6 +183,9 @@ def test_list_filters_by_kind_year_programme_area_of_work_and_language(client):
     assert titles(theme=theme.slug) == {survey.title}
     assert titles(language="vi") == {survey.title}
     assert titles(language="en") == {book.title}
+    # Each card says which languages its files are in.
+    cards = client.get(reverse("publications:publication_list")).text
+    assert "Available in: Vietnamese" in cards and "Available in: English" in cards
     # A bad value is ignored with a notice, never a 500.
     response = client.get(url, {"kind": "<script>", "year": "abc"})
     assert response.status_code == 200
@@ -256,6 +259,28 @@ def test_feeds_overall_per_programme_and_per_area_of_work(client):
     rss = feedparser.parse(client.get(reverse("publications:feed_rss")).content)
     entry = next(e for e in rss.entries if e.title == "Linked brief")
     assert entry.enclosures[0].type == "application/pdf"
+    stored = linked.files.get()
+    assert entry.enclosures[0].href.endswith(stored.file.url)
+    assert int(entry.enclosures[0].length) == stored.size
+
+
+def test_feed_items_name_their_kind_areas_of_work_and_published_programmes(client):
+    """Categories: the kind, the areas of work and the programmes the public may see (a
+    programme still in draft is never named), for several items at once."""
+    shown = ProgrammeFactory(name="Better Work Viet Nam")
+    draft = ProgrammeFactory(name="Secret pilot", status="draft")
+    theme = ThemeFactory(name="Child labour")
+    PublicationFactory(title="First brief", kind="policy_brief", programmes=[shown, draft])
+    PublicationFactory(title="Second brief", kind="report", themes=[theme], programmes=[shown])
+    PublicationFactory(title="Bare brief", kind="guide")
+    feed = feedparser.parse(client.get(reverse("publications:feed_atom")).content)
+    terms = {e.title: {t.term for t in e.get("tags", [])} for e in feed.entries}
+    assert terms == {
+        "First brief": {"Policy brief", "Better Work Viet Nam"},
+        "Second brief": {"Report", "Child labour", "Better Work Viet Nam"},
+        "Bare brief": {"Guide"},
+    }
+    assert not any(e.get("enclosures") for e in feed.entries)  # none has a file yet
 
 
 def test_an_edited_slug_keeps_the_old_address_working(client):
