@@ -387,3 +387,56 @@ def test_demo_photos_are_text_free_illustrations_that_pass_the_upload_checks(dem
         assert shares[0] < 0.5 and sum(share > 0.03 for share in shares) >= 5
         assert "placeholder" in photo.credit
     assert illustration("A title") == illustration("A title") != illustration("Another title")
+
+
+# Office contact details and sample vacancies and calls (issue 16) ---------------------------
+
+
+def test_office_contact_details_are_filled_with_marked_placeholders(demo, client):
+    """The seeds give no telephone or opening hours: the contact page shows placeholders that
+    say so, in both languages, with no tel: link to a number that does not exist."""
+    from contact.models import OfficeContact
+    from ilo_office.backoffice.models import DemoItem
+
+    contact = OfficeContact.objects.get()
+    assert "placeholder" in contact.phone.lower()
+    assert contact.opening_hours_en.startswith("Demo placeholder")
+    assert contact.opening_hours_vi.startswith("Nội dung giữ chỗ")
+    assert contact.address_vi.startswith("304 Kim Mã")
+    assert DemoItem.objects.filter(key="contact.officecontact:1").exists()
+    english = client.get("/contact/").content.decode()
+    vietnamese = client.get("/vi/contact/").content.decode()
+    assert "Demo placeholder" in english and 'href="tel:' not in english
+    assert "Nội dung giữ chỗ" in vietnamese
+
+
+def test_office_contact_details_staff_saved_are_never_overwritten(demo, monkeypatch):
+    """Staff replace the placeholders; no later run, --refresh included, writes them back."""
+    from django.utils import timezone
+
+    from contact.models import OfficeContact
+
+    contact = OfficeContact.objects.get()
+    contact.phone = "+84 24 3734 0902"
+    contact.opening_hours_en = "Monday to Friday, 8:00 to 17:00"
+    contact.save()
+    call_command("load_demo_content", verbosity=0)
+    later = timezone.now() + datetime.timedelta(days=30)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    call_command("load_demo_content", "--refresh", verbosity=0)
+    contact.refresh_from_db()
+    assert (contact.phone, contact.opening_hours_en) == (
+        "+84 24 3734 0902",
+        "Monday to Friday, 8:00 to 17:00",
+    )
+    assert OfficeContact.objects.count() == 1
+
+
+def test_contact_details_staff_saved_before_the_first_load_stay_theirs(settings, tmp_path):
+    """A site whose staff saved the details before the demo was ever loaded keeps them."""
+    from contact.models import OfficeContact
+
+    OfficeContact(phone="+84 24 1111 2222", opening_hours_en="By appointment").save()
+    call_command("load_demo_content", verbosity=0)
+    contact = OfficeContact.objects.get()
+    assert (contact.phone, contact.opening_hours_en) == ("+84 24 1111 2222", "By appointment")

@@ -36,6 +36,7 @@ from events.models import Event
 from ilo_office.backoffice import revisions
 from ilo_office.backoffice.models import DemoItem, PublishingLog
 from ilo_office.demo import content
+from ilo_office.demo.contact import load_office_contact
 from ilo_office.demo.event_descriptions import seed_description
 from ilo_office.demo.illustrations import MOTIFS, illustration
 from ilo_office.demo.office import load_office_pages
@@ -295,6 +296,7 @@ class Loader:
         self.sample_events(programmes, themes, partners)
         load_office_pages(self)
         load_publications(self)
+        load_office_contact(self)
         return self
 
     def sample_events(self, programmes, themes, partners):
