@@ -440,3 +440,45 @@ def test_contact_details_staff_saved_before_the_first_load_stay_theirs(settings,
     call_command("load_demo_content", verbosity=0)
     contact = OfficeContact.objects.get()
     assert (contact.phone, contact.opening_hours_en) == ("+84 24 1111 2222", "By appointment")
+
+
+def test_sample_vacancy_internship_and_calls_marked_as_samples(demo, client):
+    """A first visit shows a vacancy, an internship and a call open, dated from the load day,
+    and one closed call in the archive; each plainly a sample with a placeholder ToR PDF."""
+    import pypdf
+    from django.utils import timezone
+
+    from opportunities.models import Opportunity
+
+    samples = Opportunity.objects.filter(slug__startswith="sample-")
+    open_ = {o.kind: o for o in Opportunity.objects.open().filter(slug__startswith="sample-")}
+    assert set(open_) == {"vacancy", "internship", "call_for_proposals"}
+    closed = list(Opportunity.objects.closed().filter(slug__startswith="sample-"))
+    assert len(closed) == 1
+    now = timezone.now()
+    for call in samples:
+        assert call.title.startswith("Sample: ") and call.title_vi.startswith("Mẫu: ")
+        assert "not a real ILO" in call.summary
+        assert call.reference.startswith("SAMPLE/")
+        assert now - datetime.timedelta(days=45) < call.opens_at < now
+        with call.terms_of_reference.open("rb") as pdf:
+            text = pypdf.PdfReader(pdf).pages[0].extract_text()
+        assert "PLACEHOLDER - NOT REAL TERMS OF REFERENCE" in text
+    for call in open_.values():
+        assert now < call.closes_at <= now + datetime.timedelta(days=35)
+    page = client.get("/opportunities/").content.decode()
+    archive = client.get("/opportunities/closed/").content.decode()
+    assert all(call.title in page for call in open_.values())
+    assert closed[0].title in archive and closed[0].title not in page
+    assert "Mẫu: " in client.get("/vi/opportunities/").content.decode()
+
+
+def test_sample_opportunities_keep_staff_edits(demo):
+    from opportunities.models import Opportunity
+
+    call = Opportunity.objects.get(slug="sample-internship-communication-and-media")
+    call.title = "Sample: internship, edited by HR"
+    call.save()
+    call_command("load_demo_content", "--refresh", verbosity=0)
+    call.refresh_from_db()
+    assert call.title == "Sample: internship, edited by HR"
