@@ -1,6 +1,7 @@
 """Publications: uploads checked by content, covers and text from the PDF, the public pages."""
 
 import datetime
+import io
 import json
 import re
 
@@ -80,6 +81,58 @@ def test_an_uploaded_pdf_gives_its_cover_page_count_and_searchable_text(editor):
     assert "National Child Labour Survey 2018: key findings" in results
     # A safe stored name: no folders, ASCII, not the sent name as such.
     assert re.fullmatch(r"publications/files/survey-[0-9a-f]{12}\.pdf", stored.file.name)
+
+
+def library_pdf(pages):
+    """A PDF as a PDF library writes it (pypdf): compressed content streams, a document info
+    dictionary, shared font object, cross-reference table of its own making."""
+    import pypdf
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = pypdf.PdfWriter()
+    font = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+            }
+        )
+    )
+    for lines in pages:
+        page = writer.add_blank_page(width=595, height=842)
+        text = " ".join(f"({line}) Tj T*" for line in lines)
+        stream = DecodedStreamObject()
+        stream.set_data(f"BT /F1 14 Tf 18 TL 60 780 Td {text} ET".encode("latin-1"))
+        page[NameObject("/Contents")] = writer._add_object(stream)
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
+        )
+        page.compress_content_streams()
+    writer.add_metadata({"/Title": "Labour force survey", "/Producer": "pypdf"})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_pdf_written_by_a_pdf_library_gives_its_cover_pages_and_text(editor):
+    """Not only the hand-written test PDFs: a library-made one, its text in compressed
+    streams, is accepted, counted, given a cover, and found by a word inside it."""
+    content = library_pdf([["Labour force survey", "Quokkaword methodology"], ["Annex"]])
+    assert b"/FlateDecode" in content and b"Quokkaword" not in content  # really compressed
+    response = editor.post(ADD, form_data(**{"files-0-file": pdf_upload(content)}))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    publication = Publication.objects.get()
+    stored = publication.files.get()
+    assert (stored.pages, stored.size) == (2, len(content))
+    assert publication.cover_is_generated
+    with publication.cover.open("rb") as cover:
+        assert cover.read(3) == b"\xff\xd8\xff"
+    Publication.objects.filter(pk=publication.pk).update(status="published")
+    publication.refresh_from_db()
+    publication.save()
+    results = editor.get(reverse("search"), {"q": "quokkaword"}).content.decode()
+    assert publication.title in results
 
 
 @pytest.mark.parametrize(
