@@ -446,7 +446,7 @@ def test_sample_vacancy_internship_and_calls_marked_as_samples(demo, client):
     """A first visit shows a vacancy, an internship and a call open, dated from the load day,
     and one closed call in the archive; each plainly a sample with a placeholder ToR PDF."""
     import pypdf
-    from django.utils import timezone
+    from django.utils import timezone, translation
 
     from opportunities.models import Opportunity
 
@@ -471,6 +471,13 @@ def test_sample_vacancy_internship_and_calls_marked_as_samples(demo, client):
     assert all(call.title in page for call in open_.values())
     assert closed[0].title in archive and closed[0].title not in page
     assert "Mẫu: " in client.get("/vi/opportunities/").content.decode()
+    vacancy = open_["vacancy"]
+    with translation.override("en"):
+        path = vacancy.get_absolute_url()
+    for prefix in ("", "/vi"):
+        detail = client.get(prefix + path)
+        assert detail.status_code == 200
+        assert vacancy.terms_of_reference.url in detail.content.decode()
 
 
 def test_sample_opportunities_keep_staff_edits(demo):
