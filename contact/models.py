@@ -8,6 +8,8 @@ press release's: newsroom points to them, nothing here points back.
 it, the site shows the defaults below, so a new site is never without an address.
 """
 
+import re
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -73,6 +75,12 @@ class OfficeContact(models.Model):
         """The saved details, or the defaults when staff have not saved any yet."""
         saved = cls.objects.filter(pk=cls.SINGLETON_PK).first()
         return saved or cls(pk=cls.SINGLETON_PK, address_vi=ADDRESS_VI)
+
+    @property
+    def dial(self):
+        """The number for a tel: link, or "" when the field holds something else (a note)."""
+        number = "".join(self.phone.split())
+        return number if number and re.fullmatch(r"\+?[0-9().-]{3,}", number) else ""
 
     @property
     def social_links(self):

@@ -2,7 +2,8 @@
 
 Over `Publication.objects.published()`, newest publish time first (what is new on
 the site, whatever the date printed on the publication). Each item links its first
-PDF as an enclosure.
+PDF as an enclosure. The items' files and links are read per row (for_feed), and the
+categories' names from the two small tables of programmes and areas of work.
 """
 
 from django.shortcuts import get_object_or_404
@@ -10,8 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ilo_office.feeds import SiteFeed
-from programmes.models import Programme, Theme, published_programmes
-from publications.models import Publication
+from programmes.models import Programme, Theme
+from publications.models import Publication, PublicationFile, ids
 
 FEED_SIZE = 30
 
@@ -29,12 +30,19 @@ class PublicationFeed(SiteFeed):
         return Publication.objects.published()
 
     def items(self, obj=None):
-        return (
-            self.publications(obj)
-            .for_listing()
-            .prefetch_related(published_programmes(), "themes")
-            .order_by("-publish_at")[:FEED_SIZE]
-        )
+        return self.publications(obj).for_feed().order_by("-publish_at")[:FEED_SIZE]
+
+    def _names(self):
+        """{"programme": {pk: name}, "theme": {pk: name}}, in their lists' order; the
+        programmes as the public may see them (a draft one is never named)."""
+        if getattr(self, "_names_cache", None) is None:
+            self._names_cache = {
+                "programme": dict(
+                    Programme.objects.published().order_by("name").values_list("pk", "name")
+                ),
+                "theme": dict(Theme.objects.values_list("pk", "name")),
+            }
+        return self._names_cache
 
     def item_title(self, item):
         return item.title
@@ -57,26 +65,25 @@ class PublicationFeed(SiteFeed):
     item_guid_is_permalink = False
 
     def item_categories(self, item):
+        names = self._names()
+        linked = {"programme": set(ids(item.programme_ids)), "theme": set(ids(item.theme_ids))}
         return [
             item.get_kind_display(),
-            *(theme.name for theme in item.themes.all()),
-            *(programme.name for programme in item.programmes.all()),
+            *(name for pk, name in names["theme"].items() if pk in linked["theme"]),
+            *(name for pk, name in names["programme"].items() if pk in linked["programme"]),
         ]
 
-    def _first_file(self, item):
-        files = list(item.files.all())
-        return files[0] if files else None
-
     def item_enclosure_url(self, item):
-        first = self._first_file(item)
-        return self.request.build_absolute_uri(first.file.url) if first else None
+        if not item.first_file:
+            return None
+        storage = PublicationFile._meta.get_field("file").storage
+        return self.request.build_absolute_uri(storage.url(item.first_file))
 
     def item_enclosure_length(self, item):
-        first = self._first_file(item)
-        return first.size if first else None
+        return item.first_file_size if item.first_file else None
 
     def item_enclosure_mime_type(self, item):
-        return "application/pdf" if self._first_file(item) else None
+        return "application/pdf" if item.first_file else None
 
 
 class ProgrammePublicationFeed(PublicationFeed):

@@ -8,7 +8,7 @@ read once, at save, and the text is folded into the publication's search columns
 
 from django.core.files.base import ContentFile
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -45,11 +45,63 @@ class DatePrecision(models.TextChoices):
     DAY = "day", _("Exact day")
 
 
+class CommaList(models.Aggregate):
+    """A group's values joined by commas (GROUP_CONCAT on SQLite, STRING_AGG on PostgreSQL)."""
+
+    function = "GROUP_CONCAT"
+    template = "%(function)s(%(expressions)s, ',')"
+    output_field = models.TextField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            function="STRING_AGG",
+            template="%(function)s((%(expressions)s)::text, ',')",
+            **extra_context,
+        )
+
+
+def per_publication(queryset, column):
+    """A subquery, run for each publication row: `column` of its rows in `queryset`, joined.
+
+    Lists and feeds read their few items' files and links this way rather than by a
+    prefetch with the page's ids in an IN list: for that list PostgreSQL reads the whole
+    table (a few pages at first) and keeps doing so as the tables grow, while a lookup
+    per row always takes the publication_id index (tests/test_query_plans.py).
+    """
+    return Subquery(
+        queryset.filter(publication=OuterRef("pk"))
+        .order_by()
+        .values("publication")
+        .annotate(joined=CommaList(column))
+        .values("joined")
+    )
+
+
+def ids(joined):
+    """[int, ...] from a per_publication() value (None when there are none)."""
+    return [int(part) for part in (joined or "").split(",") if part]
+
+
 class PublicationQuerySet(PublishingQuerySet):
     def for_listing(self):
         """What a list, card or feed needs: no search copies, and the files' languages."""
-        return self.without_search_copies().prefetch_related(
-            models.Prefetch("files", queryset=PublicationFile.objects.defer("text"))
+        return self.without_search_copies().annotate(
+            file_languages=per_publication(PublicationFile.objects.all(), "language")
+        )
+
+    def for_feed(self):
+        """for_listing(), with the first file (the enclosure) and the linked programmes' and
+        areas of work's ids (the categories), each read per row (see per_publication)."""
+        first_file = PublicationFile.objects.filter(publication=OuterRef("pk")).order_by(
+            "order", "pk"
+        )
+        return self.for_listing().annotate(
+            first_file=Subquery(first_file.values("file")[:1]),
+            first_file_size=Subquery(first_file.values("size")[:1]),
+            programme_ids=per_publication(Publication.programmes.through.objects, "programme_id"),
+            theme_ids=per_publication(Publication.themes.through.objects, "theme_id"),
         )
 
 
@@ -155,6 +207,16 @@ class Publication(Publishable):
                 name="publication_published_idx",
                 condition=Q(status="published"),
             ),
+            # The sitemap index's count and newest change (ilo_office.sitemaps), read from
+            # the index alone rather than from every (wide) row. Led by updated_at, which
+            # only grows (a save moves the entry to the right end), so the index stays
+            # packed whatever order items were entered in: led by publish_at, entered
+            # newest first, it had half-empty pages and cost more than reading the table.
+            models.Index(
+                fields=["updated_at", "publish_at", "unpublish_at"],
+                name="publication_sitemap_idx",
+                condition=Q(status="published"),
+            ),
             # publication_list_idx, which serves the list's order, is made by migration
             # 0002 in each database's own dialect: SQLite refuses NULLS LAST in an index.
         ]
@@ -178,8 +240,15 @@ class Publication(Publishable):
         return [line.strip() for line in self.authors.splitlines() if line.strip()]
 
     def languages(self):
-        """The languages of its files, in the order of Language (from the prefetch)."""
-        found = {f.language for f in self.files.all()}
+        """The languages of its files, in the order of Language.
+
+        From for_listing()'s annotation where the row has it (None: no files), else from
+        the files (the detail page prefetches them).
+        """
+        if "file_languages" in self.__dict__:
+            found = set((self.file_languages or "").split(","))
+        else:
+            found = {f.language for f in self.files.all()}
         return [(code, label) for code, label in Language.choices if code in found]
 
     def refresh_from_files(self):

@@ -42,6 +42,17 @@ def test_contact_page_shows_what_staff_saved_in_the_readers_language(client):
                  "Monday to Friday", "Bus 09 stops at the gate.", "openstreetmap.org"):  # fmt: skip
         assert fact in text
     assert "304 Kim Mã, Ba Đình, Hà Nội" in client.get("/vi/contact/").text
+    assert 'href="tel:+842411112222"' in text
+
+
+def test_a_telephone_field_holding_a_note_is_shown_without_a_tel_link(client):
+    """A note (the demo's placeholder) is printed as written, never made into a tel: link."""
+    contact = OfficeContact.current()
+    contact.phone = "Demo placeholder / Chưa có số điện thoại"
+    contact.save()
+    text = client.get("/contact/").text
+    assert "Demo placeholder / Chưa có số điện thoại" in text
+    assert 'href="tel:' not in text
 
 
 def test_contact_page_makes_no_request_to_a_map_service(client):

@@ -387,3 +387,105 @@ def test_demo_photos_are_text_free_illustrations_that_pass_the_upload_checks(dem
         assert shares[0] < 0.5 and sum(share > 0.03 for share in shares) >= 5
         assert "placeholder" in photo.credit
     assert illustration("A title") == illustration("A title") != illustration("Another title")
+
+
+# Office contact details and sample vacancies and calls (issue 16) ---------------------------
+
+
+def test_office_contact_details_are_filled_with_marked_placeholders(demo, client):
+    """The seeds give no telephone or opening hours: the contact page shows placeholders that
+    say so, in both languages, with no tel: link to a number that does not exist."""
+    from contact.models import OfficeContact
+    from ilo_office.backoffice.models import DemoItem
+
+    contact = OfficeContact.objects.get()
+    assert "placeholder" in contact.phone.lower()
+    assert contact.opening_hours_en.startswith("Demo placeholder")
+    assert contact.opening_hours_vi.startswith("Nội dung giữ chỗ")
+    assert contact.address_vi.startswith("304 Kim Mã")
+    assert DemoItem.objects.filter(key="contact.officecontact:1").exists()
+    english = client.get("/contact/").content.decode()
+    vietnamese = client.get("/vi/contact/").content.decode()
+    assert "Demo placeholder" in english and 'href="tel:' not in english
+    assert "Nội dung giữ chỗ" in vietnamese
+
+
+def test_office_contact_details_staff_saved_are_never_overwritten(demo, monkeypatch):
+    """Staff replace the placeholders; no later run, --refresh included, writes them back."""
+    from django.utils import timezone
+
+    from contact.models import OfficeContact
+
+    contact = OfficeContact.objects.get()
+    contact.phone = "+84 24 3734 0902"
+    contact.opening_hours_en = "Monday to Friday, 8:00 to 17:00"
+    contact.save()
+    call_command("load_demo_content", verbosity=0)
+    later = timezone.now() + datetime.timedelta(days=30)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    call_command("load_demo_content", "--refresh", verbosity=0)
+    contact.refresh_from_db()
+    assert (contact.phone, contact.opening_hours_en) == (
+        "+84 24 3734 0902",
+        "Monday to Friday, 8:00 to 17:00",
+    )
+    assert OfficeContact.objects.count() == 1
+
+
+def test_contact_details_staff_saved_before_the_first_load_stay_theirs(settings, tmp_path):
+    """A site whose staff saved the details before the demo was ever loaded keeps them."""
+    from contact.models import OfficeContact
+
+    OfficeContact(phone="+84 24 1111 2222", opening_hours_en="By appointment").save()
+    call_command("load_demo_content", verbosity=0)
+    contact = OfficeContact.objects.get()
+    assert (contact.phone, contact.opening_hours_en) == ("+84 24 1111 2222", "By appointment")
+
+
+def test_sample_vacancy_internship_and_calls_marked_as_samples(demo, client):
+    """A first visit shows a vacancy, an internship and a call open, dated from the load day,
+    and one closed call in the archive; each plainly a sample with a placeholder ToR PDF."""
+    import pypdf
+    from django.utils import timezone, translation
+
+    from opportunities.models import Opportunity
+
+    samples = Opportunity.objects.filter(slug__startswith="sample-")
+    open_ = {o.kind: o for o in Opportunity.objects.open().filter(slug__startswith="sample-")}
+    assert set(open_) == {"vacancy", "internship", "call_for_proposals"}
+    closed = list(Opportunity.objects.closed().filter(slug__startswith="sample-"))
+    assert len(closed) == 1
+    now = timezone.now()
+    for call in samples:
+        assert call.title.startswith("Sample: ") and call.title_vi.startswith("Mẫu: ")
+        assert "not a real ILO" in call.summary
+        assert call.reference.startswith("SAMPLE/")
+        assert now - datetime.timedelta(days=45) < call.opens_at < now
+        with call.terms_of_reference.open("rb") as pdf:
+            text = pypdf.PdfReader(pdf).pages[0].extract_text()
+        assert "PLACEHOLDER - NOT REAL TERMS OF REFERENCE" in text
+    for call in open_.values():
+        assert now < call.closes_at <= now + datetime.timedelta(days=35)
+    page = client.get("/opportunities/").content.decode()
+    archive = client.get("/opportunities/closed/").content.decode()
+    assert all(call.title in page for call in open_.values())
+    assert closed[0].title in archive and closed[0].title not in page
+    assert "Mẫu: " in client.get("/vi/opportunities/").content.decode()
+    vacancy = open_["vacancy"]
+    with translation.override("en"):
+        path = vacancy.get_absolute_url()
+    for prefix in ("", "/vi"):
+        detail = client.get(prefix + path)
+        assert detail.status_code == 200
+        assert vacancy.terms_of_reference.url in detail.content.decode()
+
+
+def test_sample_opportunities_keep_staff_edits(demo):
+    from opportunities.models import Opportunity
+
+    call = Opportunity.objects.get(slug="sample-internship-communication-and-media")
+    call.title = "Sample: internship, edited by HR"
+    call.save()
+    call_command("load_demo_content", "--refresh", verbosity=0)
+    call.refresh_from_db()
+    assert call.title == "Sample: internship, edited by HR"

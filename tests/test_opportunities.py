@@ -26,13 +26,19 @@ OPEN = "/opportunities/"
 CLOSED = "/opportunities/closed/"
 
 
-def pdf_bytes(pages=1):
-    """A small real PDF, written by pypdf."""
+def pdf_bytes(pages=1, script=None, attachment=None):
+    """A small real PDF, written by pypdf; with a document-level script or an attached
+    file when asked (what a word processor's "export with attachments" makes)."""
     import pypdf
+    from pypdf.actions import JavaScript
 
     writer = pypdf.PdfWriter()
     for _ in range(pages):
         writer.add_blank_page(width=595, height=842)
+    if script:
+        writer.add_open_action(JavaScript(script))
+    if attachment:
+        writer.add_attachment(*attachment)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
@@ -220,7 +226,7 @@ def test_a_real_pdf_is_accepted():
     ("content", "message"),
     [
         (b"<html><script>alert(1)</script></html>", "not a PDF"),
-        (b"%PDF-1.7\nthis is not really a pdf", "could not be read"),
+        (b"%PDF-1.7\nthis is not really a pdf", "not a PDF we can open"),
     ],
     ids=["html renamed pdf", "damaged pdf"],
 )
@@ -240,9 +246,27 @@ def test_admin_refuses_a_pdf_over_the_size_limit(client, settings):
     client.force_login(staff_user("Editor"))
     response = client.post("/admin/opportunities/opportunity/add/", admin_data(pdf_bytes()))
     assert response.status_code == 200
-    assert "largest PDF accepted" in str(
-        response.context["adminform"].form.errors["terms_of_reference"]
-    )
+    assert "larger than" in str(response.context["adminform"].form.errors["terms_of_reference"])
+
+
+@pytest.mark.parametrize(
+    "pdf",
+    [
+        pytest.param(lambda: pdf_bytes(script="app.alert('opened')"), id="javascript"),
+        pytest.param(lambda: pdf_bytes(attachment=("cv.exe", b"MZ not a cv")), id="embedded-file"),
+    ],
+)
+def test_admin_refuses_terms_of_reference_with_scripts_or_embedded_files(client, pdf):
+    """A real PDF that carries JavaScript or an embedded file is refused like a publication's
+    file would be (the one check, ilo_office.documents): a clear form error, nothing saved."""
+    content = pdf()
+    assert b"/JavaScript" in content or b"/EmbeddedFile" in content  # pypdf wrote what we meant
+    client.force_login(staff_user("Editor"))
+    response = client.post("/admin/opportunities/opportunity/add/", admin_data(content))
+    assert response.status_code == 200
+    errors = str(response.context["adminform"].form.errors["terms_of_reference"])
+    assert "scripts, automatic actions or embedded files" in errors
+    assert not Opportunity.objects.exists()
 
 
 def test_admin_saves_a_call_with_its_terms_of_reference(client):

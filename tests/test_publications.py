@@ -1,6 +1,7 @@
 """Publications: uploads checked by content, covers and text from the PDF, the public pages."""
 
 import datetime
+import io
 import json
 import re
 
@@ -80,6 +81,58 @@ def test_an_uploaded_pdf_gives_its_cover_page_count_and_searchable_text(editor):
     assert "National Child Labour Survey 2018: key findings" in results
     # A safe stored name: no folders, ASCII, not the sent name as such.
     assert re.fullmatch(r"publications/files/survey-[0-9a-f]{12}\.pdf", stored.file.name)
+
+
+def library_pdf(pages):
+    """A PDF as a PDF library writes it (pypdf): compressed content streams, a document info
+    dictionary, shared font object, cross-reference table of its own making."""
+    import pypdf
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = pypdf.PdfWriter()
+    font = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+            }
+        )
+    )
+    for lines in pages:
+        page = writer.add_blank_page(width=595, height=842)
+        text = " ".join(f"({line}) Tj T*" for line in lines)
+        stream = DecodedStreamObject()
+        stream.set_data(f"BT /F1 14 Tf 18 TL 60 780 Td {text} ET".encode("latin-1"))
+        page[NameObject("/Contents")] = writer._add_object(stream)
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
+        )
+        page.compress_content_streams()
+    writer.add_metadata({"/Title": "Labour force survey", "/Producer": "pypdf"})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_pdf_written_by_a_pdf_library_gives_its_cover_pages_and_text(editor):
+    """Not only the hand-written test PDFs: a library-made one, its text in compressed
+    streams, is accepted, counted, given a cover, and found by a word inside it."""
+    content = library_pdf([["Labour force survey", "Quokkaword methodology"], ["Annex"]])
+    assert b"/FlateDecode" in content and b"Quokkaword" not in content  # really compressed
+    response = editor.post(ADD, form_data(**{"files-0-file": pdf_upload(content)}))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    publication = Publication.objects.get()
+    stored = publication.files.get()
+    assert (stored.pages, stored.size) == (2, len(content))
+    assert publication.cover_is_generated
+    with publication.cover.open("rb") as cover:
+        assert cover.read(3) == b"\xff\xd8\xff"
+    Publication.objects.filter(pk=publication.pk).update(status="published")
+    publication.refresh_from_db()
+    publication.save()
+    results = editor.get(reverse("search"), {"q": "quokkaword"}).content.decode()
+    assert publication.title in results
 
 
 @pytest.mark.parametrize(
@@ -183,6 +236,9 @@ def test_list_filters_by_kind_year_programme_area_of_work_and_language(client):
     assert titles(theme=theme.slug) == {survey.title}
     assert titles(language="vi") == {survey.title}
     assert titles(language="en") == {book.title}
+    # Each card says which languages its files are in.
+    cards = client.get(reverse("publications:publication_list")).text
+    assert "Available in: Vietnamese" in cards and "Available in: English" in cards
     # A bad value is ignored with a notice, never a 500.
     response = client.get(url, {"kind": "<script>", "year": "abc"})
     assert response.status_code == 200
@@ -256,6 +312,28 @@ def test_feeds_overall_per_programme_and_per_area_of_work(client):
     rss = feedparser.parse(client.get(reverse("publications:feed_rss")).content)
     entry = next(e for e in rss.entries if e.title == "Linked brief")
     assert entry.enclosures[0].type == "application/pdf"
+    stored = linked.files.get()
+    assert entry.enclosures[0].href.endswith(stored.file.url)
+    assert int(entry.enclosures[0].length) == stored.size
+
+
+def test_feed_items_name_their_kind_areas_of_work_and_published_programmes(client):
+    """Categories: the kind, the areas of work and the programmes the public may see (a
+    programme still in draft is never named), for several items at once."""
+    shown = ProgrammeFactory(name="Better Work Viet Nam")
+    draft = ProgrammeFactory(name="Secret pilot", status="draft")
+    theme = ThemeFactory(name="Child labour")
+    PublicationFactory(title="First brief", kind="policy_brief", programmes=[shown, draft])
+    PublicationFactory(title="Second brief", kind="report", themes=[theme], programmes=[shown])
+    PublicationFactory(title="Bare brief", kind="guide")
+    feed = feedparser.parse(client.get(reverse("publications:feed_atom")).content)
+    terms = {e.title: {t.term for t in e.get("tags", [])} for e in feed.entries}
+    assert terms == {
+        "First brief": {"Policy brief", "Better Work Viet Nam"},
+        "Second brief": {"Report", "Child labour", "Better Work Viet Nam"},
+        "Bare brief": {"Guide"},
+    }
+    assert not any(e.get("enclosures") for e in feed.entries)  # none has a file yet
 
 
 def test_an_edited_slug_keeps_the_old_address_working(client):

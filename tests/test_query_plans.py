@@ -115,37 +115,11 @@ def seq_scans_of_large_tables(queries):
     return "\n\n".join(report), large
 
 
-# Known and open (issue 16): at volume the publication pages, and the sitemap index that
-# counts them, read the publications' m2m and file tables sequentially. Strict: the day
-# they are served by indexes, these rows fail until the mark is removed.
-KNOWN_SCANS = "publications pages at volume scan their m2m and file tables (issue 16, open)"
-
-
-KNOWN_SCAN_ROWS = {
-    "publications",
-    "publications vi",
-    "publications rss",
-    "publications atom",
-    "programme publications rss",
-    "programme publications atom",
-    "theme publications rss",
-    "theme publications atom",
-    "sitemap",
-    "sitemap pages",
-}
-
-
-def _known_scan(name):
-    return name in KNOWN_SCAN_ROWS
-
-
 def page_params():
     for name, (url_name, _url) in page_urls().items():
         marks = []
         if url_name in EXPECTED_TO_CHANGE:
             marks = [pytest.mark.xfail(reason=EXPECTED_TO_CHANGE[url_name], strict=False)]
-        elif _known_scan(name):
-            marks = [pytest.mark.xfail(reason=KNOWN_SCANS, strict=True)]
         yield pytest.param(name, marks=marks, id=name)
 
 

@@ -36,9 +36,11 @@ from events.models import Event
 from ilo_office.backoffice import revisions
 from ilo_office.backoffice.models import DemoItem, PublishingLog
 from ilo_office.demo import content
+from ilo_office.demo.contact import load_office_contact
 from ilo_office.demo.event_descriptions import seed_description
 from ilo_office.demo.illustrations import MOTIFS, illustration
 from ilo_office.demo.office import load_office_pages
+from ilo_office.demo.opportunities import load_sample_opportunities
 from ilo_office.demo.publications import load_publications
 from ilo_office.models import Photo, SlugHistory
 from ilo_office.publishing import Status
@@ -295,6 +297,8 @@ class Loader:
         self.sample_events(programmes, themes, partners)
         load_office_pages(self)
         load_publications(self)
+        load_office_contact(self)
+        load_sample_opportunities(self, programmes, themes)
         return self
 
     def sample_events(self, programmes, themes, partners):

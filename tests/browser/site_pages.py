@@ -44,10 +44,14 @@ def every_page_type():
         "/publications/",
         publication.get_absolute_url(),
     ]
-    # The seeds name no vacancy: the demo site has one only if a test added it
-    # (`add_example_opportunities`).
-    for call in Opportunity.objects.published().order_by("closes_at")[:2]:
-        paths.append(call.get_absolute_url())
+    # A closed call and an open one (the demo's samples, and the vacancy with every field
+    # filled in that `add_example_opportunities` adds), so that both page states are checked.
+    for call in (
+        Opportunity.objects.closed().order_by("-closes_at").first(),
+        Opportunity.objects.open().order_by("closes_at").first(),
+    ):
+        if call is not None:
+            paths.append(call.get_absolute_url())
     if past and upcoming:
         paths.append(past.get_absolute_url())
     paths.append(SEARCH)

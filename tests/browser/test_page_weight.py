@@ -1,7 +1,8 @@
 """Page weight: what a reader on a slow phone connection downloads on a first visit.
 
-The home, news list and article pages must each transfer under 200 KB, photos
-excluded (they are lazy-loaded below the fold and sized to the screen). Measured in
+The home, news list and article pages, the publications list and a publication, and
+the list of open vacancies and calls must each transfer under 200 KB, photos and
+covers excluded (they are lazy-loaded below the fold and sized to the screen). Measured in
 Chromium on a cold cache: every request the page makes (HTML, stylesheet, fonts,
 scripts, the read beacon), headers and bodies as they crossed the wire. The test
 server sends static files uncompressed, so this is an upper bound of production,
@@ -11,6 +12,7 @@ where WhiteNoise serves them gzip- or brotli-compressed (README, "Page weight").
 import pytest
 
 from newsroom.models import Article
+from publications.models import Publication
 from tests.browser.site_pages import LANGUAGE_PREFIXES
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -43,11 +45,21 @@ def first_visit_weight(browser, url):
 
 def budget_pages():
     article = Article.objects.published().order_by("-publish_at").first()
-    return ["/", "/news/", article.get_absolute_url()]
+    # The demo's report with a cover made from its PDF and a link to its launch event.
+    publication = Publication.objects.published().get(slug="national-child-labour-survey-2018")
+    return [
+        "/",
+        "/news/",
+        article.get_absolute_url(),
+        "/publications/",
+        publication.get_absolute_url(),
+        "/opportunities/",
+    ]
 
 
-def test_home_news_and_article_pages_stay_under_200_kb_without_photos(demo_site, browser):
-    """Each of the three pages, in each language, transfers under 200 KB besides photos."""
+def test_reader_pages_stay_under_200_kb_without_photos(demo_site, browser):
+    """Home, news, an article, publications, a publication and the open calls, in each
+    language: each transfers under 200 KB besides photos."""
     report = {}
     for path in budget_pages():
         for prefix, _lang in LANGUAGE_PREFIXES:
@@ -65,5 +77,13 @@ def test_home_news_and_article_pages_stay_under_200_kb_without_photos(demo_site,
 def test_only_the_first_photo_loads_eagerly(demo_site, browser):
     """On the news list the first photo is eager and fetched first; all others are lazy."""
     _weights, images = first_visit_weight(browser, demo_site.url + "/news/")
+    assert images[0] == ["eager", "high"]
+    assert images[1:] and all(image == ["lazy", None] for image in images[1:])
+
+
+def test_only_the_first_publication_cover_loads_eagerly(demo_site, browser):
+    """On the publications list the first cover (made from each PDF's first page) is eager
+    and fetched first; the others load as the reader scrolls to them."""
+    _weights, images = first_visit_weight(browser, demo_site.url + "/publications/")
     assert images[0] == ["eager", "high"]
     assert images[1:] and all(image == ["lazy", None] for image in images[1:])
