@@ -1,5 +1,6 @@
-"""The rich-text editor's toolbar as an editor sees it: pictures drawn inline, every
-button named, no missing-glyph boxes on a machine without the icon font (issue 15)."""
+"""The article form as an editor sees it at 1280 px (issue 15): the rich-text toolbar's
+pictures drawn inline, every button named, no missing-glyph boxes on a machine without
+the icon font; title inputs as wide as their column."""
 
 import pytest
 
@@ -70,3 +71,18 @@ def test_the_block_picker_keeps_an_svg_when_the_block_changes(article_form):
     assert picker.get_attribute("aria-label") == "heading 2"
     assert picker.locator("svg").count() == 1
     assert picker.inner_text().strip() == ""
+
+
+def test_title_inputs_fill_their_language_column(article_form):
+    """English and Vietnamese titles side by side, each input as wide as its half row."""
+    page, _errors = article_form
+    widths = page.evaluate(
+        """['title_en', 'title_vi'].map(name => {
+             const input = document.querySelector(`input[name=${name}]`);
+             return [input.getBoundingClientRect().width,
+                     input.closest('.fieldBox').getBoundingClientRect().width];
+           })"""
+    )
+    for input_width, column_width in widths:
+        assert input_width > 400
+        assert input_width >= column_width * 0.9
