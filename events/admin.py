@@ -74,7 +74,16 @@ class EventAdmin(PublishableAdmin):
         ),
         (
             _("Where"),
-            {"fields": ["venue", "city", "country", "is_online", "online_url", "show_online_link"]},
+            {
+                "fields": [
+                    side_by_side("venue"),
+                    side_by_side("city"),
+                    side_by_side("country"),
+                    "is_online",
+                    "online_url",
+                    "show_online_link",
+                ]
+            },
         ),
         (_("Registration"), {"fields": [side_by_side("registration")]}),
         (

@@ -11,6 +11,7 @@ import datetime
 import functools
 
 import icalendar
+from django.utils.translation import gettext
 
 PRODID = "-//ILO Country Office for Viet Nam//Events//EN"
 UID_DOMAIN = "vietnam.ilo.org"
@@ -42,9 +43,10 @@ def _summary(event):
 
 
 def _location(event):
+    # In the calendar's language, like the place itself (/vi/...ics: "Hà Nội, Việt Nam").
     return {
-        "online": "Online",
-        "mixed": f"{event.place} and online",
+        "online": gettext("Online"),
+        "mixed": gettext("%(place)s and online") % {"place": event.place},
         "in_person": event.place,
     }[event.attendance]
 

@@ -38,9 +38,9 @@ def time_zone_choices():
 # still a change for subscribers of the Vietnamese calendar.
 CALENDAR_FIELDS = (
     "title_en", "title_vi", "start_date", "end_date", "start_time", "end_time", "time_zone",
-    "precision", "event_status", "summary_en", "summary_vi", "venue", "city", "country",
-    "is_online", "online_url", "show_online_link", "status", "publish_at", "unpublish_at",
-    "slug",
+    "precision", "event_status", "summary_en", "summary_vi", "venue_en", "venue_vi",
+    "city_en", "city_vi", "country_en", "country_vi", "is_online", "online_url",
+    "show_online_link", "status", "publish_at", "unpublish_at", "slug",
 )  # fmt: skip
 
 

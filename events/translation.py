@@ -7,4 +7,6 @@ from events.models import Event
 
 @register(Event)
 class EventTranslation(TranslationOptions):
-    fields = ("title", "summary", "description", "registration")
+    # The place too: readers of /vi/ read "Hà Nội, Việt Nam", and the Vietnamese
+    # calendar and feeds carry it.
+    fields = ("title", "summary", "description", "registration", "venue", "city", "country")

@@ -45,7 +45,7 @@ class ArticleAdmin(PublishableAdmin):
                 "fields": [
                     side_by_side("title"),
                     "kind",
-                    "dateline",
+                    side_by_side("dateline"),
                     side_by_side("standfirst"),
                     side_by_side("body"),
                     ("hero", "thumbnail"),

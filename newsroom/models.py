@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ilo_office.languages import shown_language
 from ilo_office.publishing import Publishable, PublishingQuerySet
 
 # Coverage republished from another outlet: its canonical page is the original's, so it
@@ -125,7 +126,10 @@ class Article(Publishable):
         _("dateline place"),
         max_length=100,
         blank=True,
-        help_text=_('The city the story is filed from, e.g. HANOI. Shown as "HANOI (ILO News) -".'),
+        help_text=_(
+            "The city the story is filed from, e.g. HANOI, in Vietnamese HÀ NỘI. The body "
+            'opens with "HANOI (ILO News) -", or "HÀ NỘI (Tin ILO) -" in Vietnamese.'
+        ),
     )
     standfirst = models.TextField(
         _("standfirst"),
@@ -274,6 +278,26 @@ class Article(Publishable):
     @property
     def is_coverage(self):
         return self.kind == self.Kind.COVERAGE
+
+    # The agency line in each body language: "(Tin ILO)" before a Vietnamese body.
+    DATELINE_AGENCY = {"en": "(ILO News)", "vi": "(Tin ILO)"}
+
+    @property
+    def body_dateline(self):
+        """The line that opens the body, "HÀ NỘI (Tin ILO) -", or "" (none for coverage).
+
+        It follows the body's language, not the page's: an English body on a Vietnamese
+        page keeps "HANOI (ILO News) -", and a Vietnamese body whose dateline place staff
+        gave only in English keeps that place rather than none.
+        """
+        if self.is_coverage:
+            return ""
+        language = shown_language(self, "body")
+        place = getattr(self, f"dateline_{language}", None) or self.dateline_en
+        if not place:
+            return ""
+        agency = self.DATELINE_AGENCY.get(language, self.DATELINE_AGENCY["en"])
+        return f"{place.upper()} {agency} -"
 
 
 class ArticlePhoto(models.Model):

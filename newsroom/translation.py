@@ -7,4 +7,5 @@ from newsroom.models import Article
 
 @register(Article)
 class ArticleTranslation(TranslationOptions):
-    fields = ("title", "standfirst", "body")
+    # The dateline place too: a Vietnamese body opens with "HÀ NỘI (Tin ILO) -".
+    fields = ("title", "standfirst", "body", "dateline")

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from ilo_office.backoffice.roles import EDITOR, SITE_MANAGER
@@ -69,3 +70,35 @@ def test_role_names_read_in_vietnamese(client):
 def test_roles_list_reads_in_vietnamese(admin_client):
     groups = admin_client.get(f"/vi{reverse('admin:auth_group_changelist')}").content.decode()
     assert "Biên tập viên" in groups and ">Editor<" not in groups
+
+
+@pytest.mark.parametrize(
+    ("model", "fields"),
+    [
+        ("newsroom/article", ["title_en", "title_vi"]),
+        ("events/event", ["title_en", "title_vi"]),
+        ("programmes/programme", ["name_en", "name_vi"]),
+        ("publications/publication", ["title_en", "title_vi"]),
+        ("opportunities/opportunity", ["title_en", "title_vi"]),
+    ],
+)
+def test_title_inputs_are_as_wide_as_the_form(client, model, fields):
+    """A headline gets the form's width (class title-input), not Django's 20em box."""
+    client.force_login(staff_user(SITE_MANAGER))
+    html = client.get(f"/admin/{model}/add/").content.decode()
+    for name in fields:
+        (tag,) = re.findall(rf'<input [^>]*name="{name}"[^>]*>', html)
+        assert "title-input" in re.search(r'class="([^"]*)"', tag).group(1).split(), tag
+    css = (settings.BASE_DIR / "static/backoffice/admin.css").read_text()
+    rule = re.search(r"input\.title-input \{([^}]*)\}", css).group(1)
+    assert "width: 100%" in rule
+
+
+def test_read_only_fields_look_read_only(client):
+    """The article's created/updated times sit in a shaded box, not in something to type in."""
+    client.force_login(staff_user(SITE_MANAGER))
+    article = ArticleFactory()
+    html = client.get(reverse("admin:newsroom_article_change", args=[article.pk])).content
+    assert '<div class="readonly">' in html.decode()
+    css = (settings.BASE_DIR / "static/backoffice/admin.css").read_text()
+    assert re.search(r"\.form-row div\.readonly \{[^}]*background:", css)

@@ -89,7 +89,14 @@ class BackofficeAdmin(CompareVersionAdmin):
         # Fields edited with the rich-text editor (each of their language columns).
         if field is not None and base_name in self.rich_text_fields:
             field = rich_text_formfield(field)
+        # Headlines and names are long: their inputs get the form's width (admin.css),
+        # not Django's 20em, in which staff typed blind past the 30th character.
+        elif field is not None and base_name in self.title_fields:
+            classes = field.widget.attrs.get("class", "").split()
+            field.widget.attrs["class"] = " ".join([*classes, "title-input"])
         return field
+
+    title_fields = ("title", "name")
 
     def render_change_form(self, request, context, *args, **kwargs):
         context["media"] = with_csp_nonce(request, context["media"])

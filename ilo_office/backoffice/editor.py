@@ -9,6 +9,7 @@ ilo_office.markup stays the one authority.
 
 import re
 
+from django import forms
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 
@@ -40,13 +41,22 @@ def sanitize(html):
     return "" if _EMPTY.match(html.strip()) else html
 
 
+class RichTextWidget(AdminProseEditorWidget):
+    """The editor, with its toolbar icons drawn as inline SVG rather than from an icon font
+    (static/backoffice/editor-icons.js says why)."""
+
+    @property
+    def media(self):
+        return super().media + forms.Media(js=["backoffice/editor-icons.js"])
+
+
 def rich_text_formfield(field):
     """The same form field (label, help, required) edited with the rich-text editor."""
     attrs = {k: v for k, v in field.widget.attrs.items() if k in ("class",)}
     return ProseEditorFormField(
         config={"extensions": EXTENSIONS},
         sanitize=sanitize,
-        widget=AdminProseEditorWidget(attrs=attrs),
+        widget=RichTextWidget(attrs=attrs),
         required=field.required,
         label=field.label,
         help_text=field.help_text,

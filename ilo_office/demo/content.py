@@ -1220,6 +1220,24 @@ def event_slug(spec):
     return slugify_vi(f"{spec['title'][:80]} {spec['start_date']:%Y-%m-%d}")
 
 
+# The Vietnamese of the samples' places, only where the demo already writes it: the
+# provinces and cities of PLACES, and the office and country as the office's Vietnamese
+# address (office.py) gives them. Da Nang is in neither and stays English (the fallback).
+# Seed events get none: the seeds give no Vietnamese place name, and none is made up.
+PLACE_FIELDS = ("venue", "city", "country")
+SAMPLE_PLACES_VI = {
+    **{place["name"]: place["vietnamese_name"] for place in PLACES},
+    "ILO Country Office for Viet Nam, 304 Kim Ma": "Văn phòng ILO tại Việt Nam, 304 Kim Mã",
+    "Viet Nam": "Việt Nam",
+}
+
+
+def sample_place_vi(spec):
+    """{"city_vi": "Hà Nội", ...} for the parts of a sample's place the demo has in Vietnamese."""
+    names = {f"{field}_vi": SAMPLE_PLACES_VI.get(spec.get(field)) for field in PLACE_FIELDS}
+    return {field: name for field, name in names.items() if name}
+
+
 SAMPLE_PREFIX = "Sample: "
 SAMPLE_PREFIX_VI = "Mẫu: "
 SAMPLE_NOTE = (
@@ -1303,6 +1321,7 @@ def sample_events(today):
         },
     ]
     for spec in specs:
+        spec.update(sample_place_vi(spec))
         spec["title"] = SAMPLE_PREFIX + spec["title"]
         spec["title_vi"] = SAMPLE_PREFIX_VI + spec["title_vi"]
         spec["summary"] = SAMPLE_NOTE
