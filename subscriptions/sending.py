@@ -121,7 +121,8 @@ def due_items(subscriber, now=None):
     """The public items this subscriber asked for and has not been sent, oldest first."""
     now = now or timezone.now()
     since = max(subscriber.consent_at, now - LOOKBACK)
-    sent = Delivery.objects.filter(subscriber=subscriber)
+    # An unsaved subscriber (the admin's preview) has been sent nothing.
+    sent = Delivery.objects.filter(subscriber_id=subscriber.pk or 0)
     sources = (
         ("news", Article.objects.published(now), subscriber.all_news,
          Q(kind=Article.Kind.PRESS_RELEASE) if subscriber.press_releases else Q()),

@@ -7,6 +7,7 @@ the tests read what it received: the confirmation, the digests, their headers an
 import datetime
 import email
 import email.policy
+import json
 import logging
 import re
 import socket
@@ -464,3 +465,52 @@ def test_subscription_pages_answer_in_both_languages(client):
         assert b"Secret draft programme" not in response.content
     assert client.get("/vi/subscribe/check-your-inbox/").status_code == 200
     assert client.get("/vi/subscribe/unsubscribed/").status_code == 200
+
+
+def test_site_managers_see_export_and_delete_subscribers_other_staff_see_nothing(client, smtp):
+    """Addresses are Site managers' business: list, counts per topic, JSON export, delete."""
+    from tests.factories import staff_user
+
+    subscriber = subscribe_and_confirm(Client(), smtp, "reader@example.com", events="on")
+    publish(title_en="Story")
+    call_command("send_subscriptions", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    for role in ("Contributor", "Editor"):
+        client.force_login(staff_user(role))
+        for url in ("/admin/subscriptions/subscriber/", "/admin/subscriptions/delivery/",
+                    "/admin/subscriptions/subscriber/preview/"):  # fmt: skip
+            assert client.get(url).status_code == 403, (role, url)
+
+    client.force_login(staff_user("Site manager"))
+    response = client.get("/admin/subscriptions/subscriber/?topic=kind:events")
+    assert response.status_code == 200
+    assert b"reader@example.com" in response.content
+    assert b"Active subscribers per topic" in response.content
+    assert (
+        client.get("/admin/subscriptions/subscriber/?topic=kind:vacancies")
+        .context["cl"]
+        .result_count
+        == 0
+    )
+    log = client.get("/admin/subscriptions/delivery/")
+    assert b"Story" in log.content and b"reader@example.com" in log.content
+    preview = client.get("/admin/subscriptions/subscriber/preview/?language=en")
+    assert preview.status_code == 200
+    assert b"Story" in preview.content
+
+    export = client.post(
+        "/admin/subscriptions/subscriber/",
+        {"action": "export_json", "_selected_action": [subscriber.pk]},
+    )
+    assert export["Content-Type"].startswith("application/json")
+    [data] = json.loads(export.content)
+    assert data["email"] == "reader@example.com"
+    assert "tracking" in data["consent_text"]
+    assert data["sent"][0]["title"] == "Story"
+
+    client.post(
+        "/admin/subscriptions/subscriber/",
+        {"action": "delete_selected", "_selected_action": [subscriber.pk], "post": "yes"},
+    )
+    assert not Subscriber.objects.exists()
+    assert not Delivery.objects.exists()
