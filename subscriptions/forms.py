@@ -59,6 +59,12 @@ class TopicsForm(forms.Form):
             Programme.objects.published().without_search_copies().order_by("name")
         )
         self.fields["themes"].queryset = Theme.objects.without_search_copies()
+        # Read once for the page (a ModelChoiceField queries at every iteration, and the
+        # template both asks whether there are any and lists them); validation still
+        # checks posted values against the querysets.
+        for name in ("programmes", "themes"):
+            field = self.fields[name]
+            field.choices = [(obj.pk, obj.name) for obj in field.queryset]
 
     def clean(self):
         cleaned = super().clean()

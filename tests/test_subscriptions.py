@@ -514,3 +514,9 @@ def test_site_managers_see_export_and_delete_subscribers_other_staff_see_nothing
     )
     assert not Subscriber.objects.exists()
     assert not Delivery.objects.exists()
+
+
+def test_footer_offers_the_e_mail_subscription_in_both_languages(client):
+    """Readers find the sign-up next to the feeds on every page."""
+    assert b'href="/subscribe/"' in client.get("/").content
+    assert b'href="/vi/subscribe/"' in client.get("/vi/").content
