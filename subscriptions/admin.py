@@ -59,7 +59,7 @@ class StateFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
-            ("active", _("Active")),
+            ("active", _("Receiving e-mails")),
             ("unsubscribed", _("Unsubscribed")),
             ("bounced", _("Deactivated by a bounce")),
         ]
@@ -167,7 +167,7 @@ class SubscriberAdmin(admin.ModelAdmin):
             return _("Deactivated by a bounce")
         if obj.unsubscribed_at:
             return _("Unsubscribed")
-        return _("Active")
+        return _("Receiving e-mails")
 
     def get_fields(self, request, obj=None):
         fields = super().get_fields(request, obj)

@@ -171,6 +171,8 @@ def test_subscribe_confirm_digest_unsubscribe_round_trip(client, smtp):
     assert "Lương tối thiểu tăng năm 2027" in text_vi
     assert "Lương tối thiểu tăng năm 2027" in html_vi
     assert f"{SITE}/vi/news/" in text_vi
+    assert "Hủy đăng ký" in text_vi and "Hủy đăng ký" in html_vi  # "Unsubscribe"
+    assert "Unsubscribe" not in text_vi
     assert link(text_vi, "unsubscribe").startswith("/vi/subscribe/unsubscribe/")
     assert vietnamese["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
