@@ -522,3 +522,11 @@ def test_footer_offers_the_e_mail_subscription_in_both_languages(client):
     """Readers find the sign-up next to the feeds on every page."""
     assert b'href="/subscribe/"' in client.get("/").content
     assert b'href="/vi/subscribe/"' in client.get("/vi/").content
+
+
+def test_sign_up_works_without_cookies(smtp):
+    """The form sets no cookie (public pages are shared by the cache) and posts without one."""
+    browser = Client(enforce_csrf_checks=True)
+    assert browser.get("/subscribe/").cookies == {}
+    assert sign_up(browser, "reader@example.com").status_code == 302
+    assert len(smtp.to("reader@example.com")) == 1
