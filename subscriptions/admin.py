@@ -124,11 +124,15 @@ class SubscriberAdmin(admin.ModelAdmin):
         "last_digest_at",
         "created_at",
     )
-    filter_horizontal = ("programmes", "themes")
     actions = ["export_json", "delete_selected"]
     change_list_template = "admin/subscriptions/subscriber/change_list.html"
 
     def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        # What a subscriber receives is the subscriber's choice, made through its own
+        # signed link: staff look, export and delete, but do not change it.
         return False
 
     def get_queryset(self, request):

@@ -13,7 +13,6 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -27,7 +26,7 @@ from django.views.decorators.http import require_POST
 
 from ilo_office.security import client_ip
 from programmes.models import Programme, Theme
-from subscriptions import tokens
+from subscriptions import services, tokens
 from subscriptions.forms import CONSENT_TEXT, SubscribeForm, TopicsForm
 from subscriptions.models import KIND_TOPICS, Subscriber
 from subscriptions.sending import absolute, confirmation_message
@@ -153,19 +152,6 @@ def _topic_names(choices):
     return names
 
 
-def apply_choices(subscriber, choices):
-    """Write `choices` (TopicsForm.choices()) to `subscriber` and save it."""
-    for name, _label in KIND_TOPICS:
-        setattr(subscriber, name, name in choices.get("kinds", ()))
-    subscriber.language = choices["language"]
-    subscriber.frequency = choices["frequency"]
-    subscriber.save()
-    subscriber.programmes.set(
-        Programme.objects.published().filter(pk__in=choices.get("programmes", ()))
-    )
-    subscriber.themes.set(Theme.objects.filter(pk__in=choices.get("themes", ())))
-
-
 @method_decorator(token_page, name="dispatch")
 @method_decorator(csrf_exempt, name="dispatch")
 class ConfirmView(View):
@@ -185,21 +171,7 @@ class ConfirmView(View):
             choices = tokens.read_confirm_token(token)
         except (tokens.LinkExpired, tokens.LinkInvalid) as error:
             return bad_link(request, error)
-        with translation.override(choices.get("shown_in") or choices["language"]):
-            consent = str(CONSENT_TEXT)
-        with transaction.atomic():
-            subscriber = (
-                Subscriber.objects.select_for_update().filter(email=choices["email"]).first()
-            )
-            if subscriber is None:
-                subscriber = Subscriber(email=choices["email"])
-            subscriber.consent_at = timezone.now()
-            subscriber.consent_text = consent
-            # Confirming again brings a subscription back after an unsubscribe or a bounce:
-            # the owner has just shown that the address receives mail and wants it.
-            subscriber.unsubscribed_at = None
-            subscriber.bounced_at = None
-            apply_choices(subscriber, choices)
+        services.confirm(choices)
         return redirect("subscriptions:confirmed")
 
 
@@ -245,7 +217,7 @@ class ManageView(View):
         # subscriber who changes topics here is subscribed again. A bounced one is not:
         # the address does not receive mail, only a new confirmation proves it does.
         self.subscriber.unsubscribed_at = None
-        apply_choices(self.subscriber, form.choices())
+        services.apply_choices(self.subscriber, form.choices())
         return self.page(form, saved=True)
 
 
@@ -295,16 +267,5 @@ def bounce(request):
     address = request.POST.get("address", "").strip().lower()
     if kind not in ("hard", "soft", "complaint") or not address:
         return HttpResponse("address and type (hard, soft, complaint) are required\n", status=400)
-    record_bounce(address, kind)
+    services.record_bounce(address, kind)
     return HttpResponse(status=204)
-
-
-def record_bounce(address, kind):
-    """Deactivate `address` on a hard bounce or complaint; True if a subscriber changed."""
-    if kind not in ("hard", "complaint"):
-        return False
-    return bool(
-        Subscriber.objects.filter(email=address.strip().lower(), bounced_at__isnull=True).update(
-            bounced_at=timezone.now()
-        )
-    )

@@ -530,3 +530,59 @@ def test_sign_up_works_without_cookies(smtp):
     assert browser.get("/subscribe/").cookies == {}
     assert sign_up(browser, "reader@example.com").status_code == 302
     assert len(smtp.to("reader@example.com")) == 1
+
+
+def test_bounce_command_deactivates_by_hand(smtp):
+    """`manage.py subscription_bounce ADDRESS hard` does what the hook does."""
+    import io
+
+    subscriber = subscribe_and_confirm(Client(), smtp, "gone@example.com")
+    out = io.StringIO()
+    call_command("subscription_bounce", "gone@example.com", "complaint", stdout=out)
+    assert out.getvalue().strip() == "deactivated"
+    subscriber.refresh_from_db()
+    assert subscriber.bounced_at is not None
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (
+            "smtp+tls://user:p%40ss@mail.example.org:587",
+            "smtp mail.example.org 587 user p@ss tls=True ssl=False",
+        ),
+        (
+            "smtps://user:pw@mail.example.org",
+            "smtp mail.example.org 465 user pw tls=False ssl=True",
+        ),
+        ("console://", "console"),
+        ("file:///var/tmp/ilo-mail", "filebased /var/tmp/ilo-mail"),
+    ],
+)
+def test_mail_is_configured_from_email_url(url, expected):
+    """EMAIL_URL names the backend and server in one value, as the README says."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from django.conf import settings as s;"
+        "b = s.EMAIL_BACKEND.split('.')[-2];"
+        "print(b, s.EMAIL_FILE_PATH) if b == 'filebased' else print(b) if b == 'console' else "
+        "print(b, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, s.EMAIL_HOST_PASSWORD,"
+        " f'tls={s.EMAIL_USE_TLS}', f'ssl={s.EMAIL_USE_SSL}')"
+    )
+    env = {
+        **os.environ,
+        "DEBUG": "1",
+        "EMAIL_URL": url,
+        "DJANGO_SETTINGS_MODULE": "ilo_office.settings",
+    }
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", f"import django; django.setup(); {script}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == expected

@@ -94,7 +94,7 @@ def role_permissions():
         | _perms(SITE, "add", "change", "delete", "view")
         | _perms(ACCOUNTS, "add", "change", "delete", "view")
         | _perms(SIGN_IN_PAUSES, "view", "delete")
-        | _perms(SUBSCRIBERS, "view", "change", "delete")
+        | _perms(SUBSCRIBERS, "view", "delete")
         | _perms(SEND_LOG, "view")
         | {"backoffice.arrange_navigation"}
     )

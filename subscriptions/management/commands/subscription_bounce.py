@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from subscriptions.views import record_bounce
+from subscriptions.services import record_bounce
 
 
 class Command(BaseCommand):
