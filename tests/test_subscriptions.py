@@ -496,6 +496,12 @@ def test_site_managers_see_export_and_delete_subscribers_other_staff_see_nothing
     )
     log = client.get("/admin/subscriptions/delivery/")
     assert b"Story" in log.content and b"reader@example.com" in log.content
+    page = client.get(f"/admin/subscriptions/subscriber/{subscriber.pk}/change/")
+    assert page.status_code == 200
+    assert subscriber.consent_text.encode() in page.content
+    assert b'name="frequency"' not in page.content  # read-only: the choices are the reader's
+    delivery = Delivery.objects.get()
+    assert client.get(f"/admin/subscriptions/delivery/{delivery.pk}/change/").status_code == 200
     preview = client.get("/admin/subscriptions/subscriber/preview/?language=en")
     assert preview.status_code == 200
     assert b"Story" in preview.content
