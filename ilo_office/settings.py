@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "opportunities",
     "contact",
     "publications",
+    "subscriptions",
     "ilo_office.pages",
     "ilo_office.backoffice",
 ]
@@ -339,6 +340,65 @@ if env("SENTRY_DSN", default=""):
 
 # The back office's address; behind a prefix of your choice in production.
 ADMIN_URL = env("ADMIN_URL", default="admin/").strip("/") + "/"
+
+# E-mail (the subscriptions app; README, "E-mail subscriptions"). EMAIL_URL names the
+# backend and server in one value: smtp://user:password@host:587 (plain SMTP),
+# smtp+tls://... (STARTTLS), smtps://... (TLS from the start, port 465 unless given),
+# console:// (printed on stdout), file:///var/mail/ilo (one file per message in that
+# folder). Without it, EMAIL_HOST (and EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
+# EMAIL_USE_TLS, EMAIL_USE_SSL) as Django reads them; without those either, nothing
+# leaves the machine: the console on a developer's machine, files in var/mail/ otherwise.
+environ.Env.EMAIL_SCHEMES = {
+    **environ.Env.EMAIL_SCHEMES,
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+}
+EMAIL_URL = env("EMAIL_URL", default="")
+if EMAIL_URL:
+    _email = {k: v for k, v in env.email_url_config(EMAIL_URL).items() if v not in (None, "")}
+    _scheme, _, _rest = EMAIL_URL.partition("://")
+    if _scheme == "file":
+        # django-environ drops the leading "/" of an absolute path.
+        _email["EMAIL_FILE_PATH"] = "/" + _rest.lstrip("/") if _rest.startswith("/") else _rest
+    if _scheme == "smtps":
+        # django-environ takes smtps for STARTTLS; smtps is TLS from the first byte.
+        _email.pop("EMAIL_USE_TLS", None)
+        _email["EMAIL_USE_SSL"] = True
+        _email.setdefault("EMAIL_PORT", 465)
+    globals().update(_email)
+elif env("EMAIL_HOST", default=""):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = env("EMAIL_HOST")
+    EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+    EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+    EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+    EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+    EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+elif DEBUG:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(BASE_DIR / "var" / "mail"))
+# A stuck mail server must not hang the sender for ever.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+DEFAULT_FROM_EMAIL = env(
+    "DEFAULT_FROM_EMAIL", default="ILO Country Office for Viet Nam <no-reply@ilo.org.vn>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The site's public address, for the links in e-mails (sent from a command, with no
+# request to build them from). https in production: List-Unsubscribe needs it.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# How long a confirmation link works, and a "manage my subscription" link (seconds).
+# Unsubscribe links never expire (RFC 8058: they must work from any old mail).
+SUBSCRIPTION_CONFIRM_MAX_AGE = env.int("SUBSCRIPTION_CONFIRM_MAX_AGE", default=3 * 24 * 60 * 60)
+SUBSCRIPTION_MANAGE_MAX_AGE = env.int("SUBSCRIPTION_MANAGE_MAX_AGE", default=400 * 24 * 60 * 60)
+# Subscribe form: requests per address and per client address in an hour.
+SUBSCRIBE_RATE_PER_ADDRESS = env.int("SUBSCRIBE_RATE_PER_ADDRESS", default=3)
+SUBSCRIBE_RATE_PER_CLIENT = env.int("SUBSCRIBE_RATE_PER_CLIENT", default=10)
+# An address for mailto: unsubscribes in List-Unsubscribe (optional; a mailbox someone
+# reads or a script processes), and the shared secret of the bounce hook (empty: off).
+SUBSCRIPTION_UNSUBSCRIBE_MAILTO = env("SUBSCRIPTION_UNSUBSCRIBE_MAILTO", default="")
+SUBSCRIPTION_BOUNCE_TOKEN = env("SUBSCRIPTION_BOUNCE_TOKEN", default="")
 
 # Items per page on public lists.
 PAGE_SIZE = 20

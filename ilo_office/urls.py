@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("opportunities/", include("opportunities.urls")),
     path("", include("contact.urls")),
     path("publications/", include("publications.urls")),
+    path("subscribe/", include("subscriptions.urls")),
     path("", include("programmes.urls")),
     path("about/", include("ilo_office.pages.urls")),
     path("search/", views.SearchView.as_view(), name="search"),

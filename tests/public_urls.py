@@ -31,6 +31,12 @@ NOT_PAGES = {
     "preview",
     "signed_preview",
     "newsroom:record_read",
+    # E-mail subscriptions: pages opened from a signed link in a mail (never cached, one
+    # subscriber each; tests/test_subscriptions.py), and the mail provider's bounce hook (POST).
+    "subscriptions:confirm",
+    "subscriptions:manage",
+    "subscriptions:unsubscribe",
+    "subscriptions:bounce",
 }
 NOT_PAGE_NAMESPACES = {"admin"}
 
@@ -134,6 +140,12 @@ PAGES = [
      2),
     ("theme publications rss", "publications:theme_feed_rss", "theme", "", False, 2),
     ("theme publications atom", "publications:theme_feed_atom", "theme", "", False, 2),
+    # E-mail sign-up: the public programmes and the areas of work to choose from.
+    ("subscribe", "subscriptions:subscribe", None, "", False, 2),
+    ("subscribe vi", "subscriptions:subscribe", None, "", True, 2),
+    ("subscribe check inbox", "subscriptions:check_inbox", None, "", False, 0),
+    ("subscribe confirmed", "subscriptions:confirmed", None, "", False, 0),
+    ("subscribe unsubscribed", "subscriptions:unsubscribed", None, "", False, 0),
     ("programmes", "programmes:programme_list", None, "", False, 1),
     # Programme hub: the programme (its relations, news and events: per generation).
     ("programme", "programmes:programme_detail", "programme", "", False, 1),

@@ -8,7 +8,8 @@
   published items, scheduling, and deleting content and photos.
 - Site manager: everything an editor does, plus the order of the About menu, the home
   page blocks, featured stories and programmes, partners, areas of work, places, and
-  the staff accounts; lifts paused sign-ins (deletes django-axes' access attempts).
+  the staff accounts; lifts paused sign-ins (deletes django-axes' access attempts); sees,
+  exports and deletes e-mail subscribers and the send log (no other role sees an address).
 
 The groups are made by a migration and their permissions are brought up to date after
 every `migrate` (`sync_roles`): each role gets every permission written here (a new one
@@ -58,6 +59,9 @@ SITE = (
     "contact.officecontact",
 )
 ACCOUNTS = ("auth.user", "auth.group")
+# E-mail subscribers and the send log: readers' addresses, so Site managers only.
+SUBSCRIBERS = ("subscriptions.subscriber",)
+SEND_LOG = ("subscriptions.delivery",)
 # Paused sign-ins (django-axes): deleting a row lifts its pause, as the paused page promises.
 SIGN_IN_PAUSES = ("axes.accessattempt",)
 
@@ -90,6 +94,8 @@ def role_permissions():
         | _perms(SITE, "add", "change", "delete", "view")
         | _perms(ACCOUNTS, "add", "change", "delete", "view")
         | _perms(SIGN_IN_PAUSES, "view", "delete")
+        | _perms(SUBSCRIBERS, "view", "delete")
+        | _perms(SEND_LOG, "view")
         | {"backoffice.arrange_navigation"}
     )
     return {CONTRIBUTOR: contributor, EDITOR: editor, SITE_MANAGER: site_manager}

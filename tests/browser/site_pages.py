@@ -55,7 +55,33 @@ def every_page_type():
     if past and upcoming:
         paths.append(past.get_absolute_url())
     paths.append(SEARCH)
+    paths.extend(subscription_pages())
     return paths
+
+
+def subscription_pages():
+    """The e-mail subscription pages: sign-up, check your inbox, confirm, confirmed, manage,
+    unsubscribe, unsubscribed, for an example subscriber (made once)."""
+    from django.utils import timezone
+
+    from subscriptions import tokens
+    from subscriptions.models import Subscriber
+
+    subscriber, _created = Subscriber.objects.get_or_create(
+        email="browser-check@example.org",
+        defaults={"consent_at": timezone.now(), "consent_text": "Example consent.", "events": True},
+    )
+    choices = {"email": subscriber.email, "kinds": ["all_news", "events"], "programmes": [],
+               "themes": [], "language": "en", "frequency": "weekly", "shown_in": "en"}  # fmt: skip
+    return [
+        "/subscribe/",
+        "/subscribe/check-your-inbox/",
+        f"/subscribe/confirm/{tokens.confirm_token(choices)}/",
+        "/subscribe/confirmed/",
+        f"/subscribe/manage/{tokens.subscriber_token(subscriber, tokens.MANAGE)}/",
+        f"/subscribe/unsubscribe/{tokens.subscriber_token(subscriber, tokens.UNSUBSCRIBE)}/",
+        "/subscribe/unsubscribed/",
+    ]
 
 
 def add_example_opportunities():
