@@ -397,3 +397,14 @@ def test_in_vietnamese(client):
     # No Vietnamese title yet: the English one, marked as English.
     detail = client.get(f"/vi/publications/{publication.slug}/").content.decode()
     assert 'lang="en">Still Work to be Done</h1>' in detail
+
+
+@pytest.mark.parametrize("prefix", ["", "/vi"])
+def test_card_summaries_are_cut_by_characters_in_both_languages(client, prefix):
+    """Issue 15 (4): a summary of 45 Vietnamese syllables shows whole, as its English
+    version does; it was cut after 40 "words", which in Vietnamese are syllables."""
+    english = " ".join(["work"] * 45)  # 224 characters
+    vietnamese = " ".join(["việc"] * 45)  # 224 characters
+    PublicationFactory(title="Report", summary=english, summary_vi=vietnamese)
+    page = client.get(f"{prefix}/publications/").content.decode()
+    assert (vietnamese if prefix else english) + "</p>" in page
