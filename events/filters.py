@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event
 from ilo_office.filtering import years_with
 from ilo_office.fragments import once_per_generation
-from programmes.filters import partner_filter, programme_filter, theme_filter
+from programmes.filters import partner_filter, place_filter, programme_filter, theme_filter
 
 
 def event_years(request=None):
@@ -23,6 +23,7 @@ class EventFilter(django_filters.FilterSet):
     partner = partner_filter(
         label=_("Organiser or partner"), empty_label=_("All organisers and partners")
     )
+    place = place_filter()
     year = django_filters.ChoiceFilter(
         field_name="start_date",
         lookup_expr="year",
@@ -46,7 +47,7 @@ class EventFilter(django_filters.FilterSet):
 
     class Meta:
         model = Event
-        fields = ["kind", "programme", "theme", "partner", "year", "month", "format"]
+        fields = ["kind", "programme", "theme", "partner", "place", "year", "month", "format"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -113,7 +113,8 @@ TYPES = (
         preview_view="programmes.views.ProgrammeDetailView",
         search=SearchFields("programmes", _("Programmes"), "name", "summary", "description"),
         sitemap="programmes",
-        list_urls=("programmes:programme_list",),
+        # Where we work lists the published programmes by place.
+        list_urls=("programmes:programme_list", "programmes:where_we_work"),
     ),
     PublicType(
         "programmes.theme",

@@ -26,6 +26,7 @@ A list page's lastmod is that of the newest item it lists.
 
 from functools import cached_property
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -246,4 +247,25 @@ class StaticSitemap(BilingualSitemap):
         return self.list_lastmods[item]
 
 
-SITEMAPS = {"pages": StaticSitemap, **SECTIONS}
+class PlaceSitemap(BilingualSitemap):
+    """The pages of today's provinces and cities (a former province's page redirects).
+
+    Dated by the place's own last change: the programmes, news and events it lists are
+    dated in their own sections.
+    """
+
+    latest_expression = Max("updated_at")
+
+    def items(self):
+        place = apps.get_model("programmes", "Place")
+        return (
+            place.objects.filter(successor__isnull=True)
+            .order_by("pk")
+            .only("pk", "slug", "updated_at")
+        )
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+SITEMAPS = {"pages": StaticSitemap, **SECTIONS, "where-we-work": PlaceSitemap}

@@ -6,7 +6,7 @@ from ilo_office.filtering import years_with
 from ilo_office.fragments import once_per_generation
 from ilo_office.search import Query, matching
 from newsroom.models import Article
-from programmes.filters import partner_filter, programme_filter, theme_filter
+from programmes.filters import partner_filter, place_filter, programme_filter, theme_filter
 
 SEARCH_MAX_LENGTH = 200
 
@@ -42,6 +42,7 @@ class ArticleFilter(django_filters.FilterSet):
     theme = theme_filter()
     programme = programme_filter()
     partner = partner_filter()
+    place = place_filter()
     year = django_filters.ChoiceFilter(
         field_name="publish_at",
         lookup_expr="year",
@@ -52,7 +53,7 @@ class ArticleFilter(django_filters.FilterSet):
 
     class Meta:
         model = Article
-        fields = ["q", "kind", "theme", "programme", "partner", "year"]
+        fields = ["q", "kind", "theme", "programme", "partner", "place", "year"]
 
     def __init__(self, data=None, *args, **kwargs):
         if data is not None and "q" in data:

@@ -86,8 +86,8 @@ class PartnerAdmin(TranslatedAdmin):
 
 @admin.register(Place)
 class PlaceAdmin(BackofficeAdmin):
-    list_display = ["name", "vietnamese_name", "kind", "successor", "successor_since"]
-    list_filter = ["kind", ("successor", admin.EmptyFieldListFilter)]
+    list_display = ["name", "vietnamese_name", "kind", "region", "successor", "successor_since"]
+    list_filter = ["kind", "region", ("successor", admin.EmptyFieldListFilter)]
     ordering = ["name"]
     search_fields = ["name", "vietnamese_name"]
     autocomplete_fields = ["successor"]

@@ -1,9 +1,11 @@
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
 from ilo_office.fragments import once_per_generation
-from programmes.models import Partner, Programme, ProgrammePartner, Theme
+from programmes.models import Partner, Place, Programme, ProgrammePartner, Theme
+from programmes.places import programmes_in, successions
 
 
 # The hub's filters, shared by the news and events lists: each list filters its
@@ -87,6 +89,65 @@ def partner_filter(field_name="partners", label=None, empty_label=None, **kwargs
         label=label or _("Partner"),
         empty_label=empty_label or _("All partners"),
         **kwargs,
+    )
+
+
+class PlaceChoiceIterator(forms.models.ModelChoiceIterator):
+    """The choices in one query: Django's iterator counts them first, then reads them.
+
+    The menu is built once per content generation (ilo_office.filtering.filter_choices),
+    but that first build is part of a list page's cold cost.
+    """
+
+    def __len__(self):
+        return len(self.queryset) + (1 if self.field.empty_label is not None else 0)
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
+class PlaceChoiceField(forms.ModelChoiceField):
+    """A place is named in the reader's language in the menu too."""
+
+    iterator = PlaceChoiceIterator
+
+    def label_from_instance(self, obj):
+        return obj.display_name
+
+
+class PlaceFilter(django_filters.ModelChoiceFilter):
+    """Items of the published programmes that work in a province or city.
+
+    News and events are linked to programmes, not to places: filtering by Ho Chi Minh
+    City lists what is linked to a published programme that names Ho Chi Minh City or
+    a province merged into it (Binh Duong, Ba Ria - Vung Tau). A draft programme's
+    places never select anything. The choices are today's provinces and cities.
+    """
+
+    field_class = PlaceChoiceField
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        former = successions(request=getattr(self.parent, "request", None)).get(value.pk, [])
+        field = qs.model._meta.get_field(self.field_name)
+        links = field.remote_field.through._default_manager.filter(
+            **{f"{field.m2m_reverse_field_name()}__in": programmes_in([value.pk, *former])}
+        )
+        # A subquery, not a join: an item of two programmes there is listed once.
+        return qs.filter(pk__in=links.values(field.m2m_field_name()))
+
+
+def place_filter(field_name="programmes"):
+    return PlaceFilter(
+        field_name=field_name,
+        queryset=Place.objects.filter(successor__isnull=True),
+        to_field_name="slug",
+        label=_("Province or city"),
+        empty_label=_("All provinces and cities"),
     )
 
 

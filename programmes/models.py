@@ -222,6 +222,15 @@ class Place(DeclaredFields, models.Model):
         PROVINCE = "province", _("Province")
         CITY = "city", _("Centrally-run city")
 
+    # North, Central and South rather than the six socio-economic regions: several of the
+    # provinces merged on 1 July 2025 straddle two of the six (Quang Ngai took in Kon Tum
+    # of the Central Highlands, Tay Ninh took in Long An of the Mekong Delta), while each
+    # of the 34 falls plainly in one of the three that readers name.
+    class Region(models.TextChoices):
+        NORTH = "north", _("North")
+        CENTRAL = "central", _("Central")
+        SOUTH = "south", _("South")
+
     name = models.CharField(_("name"), max_length=100, help_text=_("E.g. Ho Chi Minh City."))
     vietnamese_name = models.CharField(
         _("name in Vietnamese"),
@@ -249,6 +258,18 @@ class Place(DeclaredFields, models.Model):
         blank=True,
         help_text=_("The date the merger took effect, e.g. 1 July 2025."),
     )
+    region = models.CharField(
+        _("region"),
+        max_length=10,
+        choices=Region.choices,
+        blank=True,
+        help_text=_(
+            "Where the Where we work page lists a current province or city. Leave empty "
+            "for a former province: it is listed under the one it became part of."
+        ),
+    )
+    # The sitemap's lastmod of the place's page.
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -259,12 +280,24 @@ class Place(DeclaredFields, models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("programmes:place_detail", kwargs={"slug": self.slug})
+
     @property
     def display_name(self):
         """The Vietnamese name on Vietnamese pages when staff gave one, else the English."""
         if get_language() == "vi" and self.vietnamese_name:
             return self.vietnamese_name
         return self.name
+
+    @property
+    def name_in_other_language(self):
+        """(language, name) of the place's name in the page's other language, or None."""
+        if not self.vietnamese_name or self.vietnamese_name == self.name:
+            return None
+        if get_language() == "vi":
+            return {"lang": "en", "name": self.name}
+        return {"lang": "vi", "name": self.vietnamese_name}
 
 
 def places_today(places):

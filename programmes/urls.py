@@ -11,4 +11,6 @@ urlpatterns = [
     path("areas-of-work/<slug:slug>/", views.ThemeDetailView.as_view(), name="theme_detail"),
     path("partners/", views.PartnerListView.as_view(), name="partner_list"),
     path("partners/<slug:slug>/", views.PartnerDetailView.as_view(), name="partner_detail"),
+    path("where-we-work/", views.WhereWeWorkView.as_view(), name="where_we_work"),
+    path("where-we-work/<slug:slug>/", views.PlaceDetailView.as_view(), name="place_detail"),
 ]

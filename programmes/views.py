@@ -1,4 +1,5 @@
 from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -9,6 +10,7 @@ from ilo_office.publishing import SEARCH_COPIES
 from ilo_office.slugs import SlugRedirectMixin
 from programmes.filters import ProgrammeFilter
 from programmes.models import Partner, Place, Programme, ProgrammePartner, Theme
+from programmes.places import current_pk, programmes_in, regions, with_former
 
 SIDE_LIST_SIZE = 5
 
@@ -173,3 +175,69 @@ class PartnerDetailView(SlugRedirectMixin, TemplateView):
             past_events=partner.events.past().for_listing()[:SIDE_LIST_SIZE],
             **kwargs,
         )
+
+
+class WhereWeWorkView(TemplateView):
+    """Every current province and city by region, with the programmes working there.
+
+    The list is one fragment kept per content generation and language: a warm page runs
+    no query, a cold one three (places, programmes, their places).
+    """
+
+    template_name = "programmes/where_we_work.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(page_parts=lambda: {"regions": regions()}, **kwargs)
+
+
+class PlaceDetailView(PagePartsMixin, DetailView):
+    """A province or city: the published programmes there, their news and events.
+
+    A former province's address leads to the province or city it is part of today,
+    whose page names it. What the page lists is kept per content generation: a warm
+    page runs one query, for the place.
+    """
+
+    template_name = "programmes/place_detail.html"
+    context_object_name = "place"
+
+    def get_queryset(self):
+        return Place.objects.all()
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object.successor_id:
+            places = {p.pk: p for p in Place.objects.only("pk", "slug", "successor_id")}
+            today = places[current_pk(places[self.object.pk], places)]
+            # A cycle in staff's data ends at a place that still has a successor: show the
+            # page asked for rather than send the reader round in circles.
+            if not today.successor_id:
+                return HttpResponsePermanentRedirect(today.get_absolute_url())
+        context = self.get_context_data(object=self.object)
+        return self.render_to_response(context)
+
+    def get_parts(self):
+        place = self.object
+        entry = with_former(place, self.request)
+        here = [place.pk, *(former.pk for former in entry["former"])]
+        order = [Programme.Stage.ACTIVE, Programme.Stage.PIPELINE, Programme.Stage.CLOSED]
+        # Articles and events are reached through the programmes' reverse relations:
+        # this app imports neither newsroom nor events.
+        articles = Programme._meta.get_field("articles").related_model
+        events = Programme._meta.get_field("events").related_model
+        of_place = {"programmes__in": programmes_in(here)}
+
+        def linked(model):
+            return model.objects.filter(pk__in=model.objects.filter(**of_place).values("pk"))
+
+        return {
+            "entry": entry,
+            "programmes": Programme.objects.published()
+            .for_listing()
+            .filter(pk__in=programmes_in(here))
+            .alias(stage_rank=_rank("stage", order))
+            .order_by("stage_rank", "name"),
+            "latest_articles": linked(articles).published().for_listing()[:SIDE_LIST_SIZE],
+            "upcoming_events": linked(events).upcoming().for_listing()[:SIDE_LIST_SIZE],
+            "past_events": linked(events).past().for_listing()[:SIDE_LIST_SIZE],
+        }

@@ -21,7 +21,7 @@ from ilo_office.pages.models import OfficePage
 from ilo_office.publishing import Status, office_today
 from newsroom.models import Article, DailyReads
 from opportunities.models import Opportunity
-from programmes.models import Partner, Programme, ProgrammePartner, Theme
+from programmes.models import Partner, Place, Programme, ProgrammePartner, Theme
 from publications.models import Publication, PublicationFile
 
 SLUGS = {
@@ -33,6 +33,7 @@ SLUGS = {
     "office_page": "named-office-page",
     "opportunity": "named-opportunity",
     "publication": "named-publication",
+    "place": "named-place",
 }
 BATCH = 2000
 YEARS = 25
@@ -113,6 +114,46 @@ def fill(articles=20_000, events=5_000, programmes=60, partners=400, seed=1):
             photo=photo,
         )
         for i in range(programmes)
+    )
+    # Places: a few provinces per fill, each with a former province merged into it (the
+    # named one's linked to the named programme, so its page lists it as merged). Their
+    # own random sequence: the rows drawn after them stay those the pins were set with.
+    # Places outlive the query-plan test's truncation of the tables above (the data
+    # migration's places are in the same table): the named one is made only once, and
+    # the others are tagged by the number of places already there.
+    place_rng = random.Random(seed + 1000)  # noqa: S311 - test data, repeatable by seed
+    place_tag = f"{seed}-{Place.objects.count()}"
+    named_place = Place.objects.filter(slug=SLUGS["place"]).first()
+    regions = [*Place.Region, ""]
+    new_places = Place.objects.bulk_create(
+        Place(
+            name=f"Province {place_tag} {i}",
+            vietnamese_name=f"Tỉnh {place_tag} {i}",
+            slug=SLUGS["place"] if named_place is None and i == 0 else f"province-{place_tag}-{i}",
+            region=regions[i % len(regions)],
+        )
+        for i in range(max(3, programmes // 2))
+    )
+    named_place = named_place or new_places[0]
+    former_places = Place.objects.bulk_create(
+        Place(
+            name=f"Former province {place_tag} {i}",
+            slug=f"former-province-{place_tag}-{i}",
+            successor=named_place if i == 0 else place,
+            successor_since=datetime.date(2025, 7, 1),
+        )
+        for i, place in enumerate(new_places)
+    )
+    Programme.places.through.objects.bulk_create(
+        (
+            Programme.places.through(programme=p, place=place)
+            for k, p in enumerate(new_programmes)
+            for place in {
+                *_pick(place_rng, [*new_places, *former_places], 1, 3),
+                *([former_places[0], named_place] if first and k == 0 else []),
+            }
+        ),
+        ignore_conflicts=True,
     )
     all_themes = list(Theme.objects.all())
     all_partners = list(Partner.objects.all())

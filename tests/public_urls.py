@@ -56,6 +56,7 @@ def _kwargs():
         "kind": {"kind": "features"},
         "opportunity": {"slug": SLUGS["opportunity"]},
         "publication": {"slug": SLUGS["publication"]},
+        "place": {"slug": SLUGS["place"]},
     }
 
 
@@ -78,6 +79,8 @@ PAGES = [
      "?kind=news&programme={programme}&theme={theme}&partner={partner}&year={year}&q=decent",
      False, 4),
     ("news page 2", "newsroom:article_list", None, "?page=2", False, 2),
+    # By place: the place looked up (its former provinces are kept per generation).
+    ("news by place", "newsroom:article_list", None, "?place={place}", False, 3),
     # Article: the article. What only its fragments show (its programmes, themes, partners,
     # photos; related stories) is loaded when they are rendered, once per content generation
     # (test_query_counts measures those cold counts too).
@@ -97,6 +100,7 @@ PAGES = [
     # Events: count, page (their programmes only for cards not yet kept for this generation).
     ("events", "events:event_list", None, "", False, 2),
     ("events vi", "events:event_list", None, "", True, 2),
+    ("events by place", "events:event_list", None, "?place={place}", False, 3),
     # Past events: the same (the years that have a calendar archive are kept per generation).
     ("past events", "events:past_event_list", None, "", False, 2),
     ("past events vi", "events:past_event_list", None, "", True, 2),
@@ -155,6 +159,12 @@ PAGES = [
     ("area of work", "programmes:theme_detail", "theme", "", False, 9),
     ("partners", "programmes:partner_list", None, "", False, 1),
     ("partner", "programmes:partner_detail", "partner", "", False, 8),
+    # Where we work: the list is one fragment per generation (cold: places, programmes,
+    # their places). A place: the place (its programmes, news and events: per generation).
+    ("where we work", "programmes:where_we_work", None, "", False, 0),
+    ("where we work vi", "programmes:where_we_work", None, "", True, 0),
+    ("place", "programmes:place_detail", "place", "", False, 1),
+    ("place vi", "programmes:place_detail", "place", "", True, 1),
     ("about", "pages:office_landing", None, "", False, 2),
     ("about page", "pages:office_page", "office_page", "", False, 2),
     ("about page vi", "pages:office_page", "office_page", "", True, 2),
@@ -173,6 +183,7 @@ PAGES = [
     ("sitemap areas of work", "sitemap_section", "sitemap_areas-of-work", "", False, 1),
     ("sitemap partners", "sitemap_section", "sitemap_partners", "", False, 1),
     ("sitemap about", "sitemap_section", "sitemap_about", "", False, 1),
+    ("sitemap where we work", "sitemap_section", "sitemap_where-we-work", "", False, 1),
     ("robots", "robots_txt", None, "", False, 0),
 ]  # fmt: skip
 
@@ -197,7 +208,11 @@ def page_urls(year=None):
         with translation.override("vi" if vietnamese else "en"):
             path = reverse(url_name, kwargs=kwargs[key] if key else None)
         query = query.format(
-            programme=SLUGS["programme"], theme=SLUGS["theme"], partner=SLUGS["partner"], year=year
+            programme=SLUGS["programme"],
+            theme=SLUGS["theme"],
+            partner=SLUGS["partner"],
+            place=SLUGS["place"],
+            year=year,
         )
         urls[name] = (url_name, path + query)
     return urls

@@ -42,6 +42,7 @@ PARAMETERS = [
     "theme",
     "programme",
     "partner",
+    "place",
     "year",
     "month",
     "format",

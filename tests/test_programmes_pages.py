@@ -164,10 +164,11 @@ def test_programme_page_shows_figures_phases_places_contacts(client):
         '<a href="https://betterwork.org/vietnam/" rel="noopener">Better Work Viet Nam</a>' in html
     )
     assert in_order(html, "First phase", "Since 2009", "Phase 2023-2027")
-    # Under today's name, the merged province noted (issue 14, item 5).
+    # Under today's name, the merged province noted (issue 14, item 5), linking to the
+    # place's page (issue 17, item 4).
     assert (
-        'Ho Chi Minh City <span class="place-former">(including the former Binh Duong, '
-        "merged on 1 July 2025)</span>" in html
+        f'<a href="{hcmc.get_absolute_url()}">Ho Chi Minh City</a> <span class="place-former">'
+        "(including the former Binh Duong, merged on 1 July 2025)</span>" in html
     )
     assert "Nguyen Van A" in html and "+84 24 3734 0902" in html and "mailto:hanoi@ilo.org" in html
 

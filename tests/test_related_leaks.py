@@ -29,6 +29,7 @@ from tests.factories import (
     OfficePageFactory,
     OpportunityFactory,
     PartnerFactory,
+    PlaceFactory,
     ProgrammeFactory,
     ProgrammePartnerFactory,
     PublicationFactory,
@@ -59,6 +60,7 @@ def _states():
 
 
 STATES = ["draft", "in review", "scheduled", "expired"]
+MERGED = datetime.date(2025, 7, 1)
 HIDDEN_KINDS = ["programme", "article", "event", "office page", "opportunity"]
 
 
@@ -71,9 +73,13 @@ def public_site():
     partner = PartnerFactory(name="Viet Nam General Confederation of Labour", slug=SLUGS["partner"])
     programme.themes.add(theme)
     ProgrammePartnerFactory(programme=programme, partner=partner)
+    # Where we work: the programme's place, and a province merged into it.
+    place = PlaceFactory(name="Ho Chi Minh City", slug=SLUGS["place"], region="south")
+    programme.places.add(PlaceFactory(name="Binh Duong", successor=place, successor_since=MERGED))
     links = {"programmes": [programme], "themes": [theme], "partners": [partner]}
     today = office_today()
     site = {
+        "place": place,
         "programme": programme,
         "theme": theme,
         "partner": partner,
@@ -116,6 +122,7 @@ def hide(kind, state, site):
         for item in (*site["articles"], *site["events"], *site["opportunities"]):
             item.programmes.add(hidden)
         hidden.themes.add(site["theme"])
+        hidden.places.add(site["place"])
         ProgrammePartnerFactory(programme=hidden, partner=site["partner"])
         # Chosen for the home page by staff, too.
         FeaturedProgrammeFactory(programme=hidden)

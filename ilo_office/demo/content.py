@@ -446,15 +446,23 @@ PHOTOS = [
 
 # Provinces and cities: the two the Better Work seed names, and, to show how a merger is
 # recorded, provinces merged into them or into An Giang on 1 July 2025, when Viet Nam went
-# from 63 provinces and cities to 34 (National Assembly Resolution 202/2025/QH15).
+# from 63 provinces and cities to 34 (National Assembly Resolution 202/2025/QH15). The
+# migration programmes 0012 adds all 63 with the same values; the loader adopts these.
 MERGED_2025 = d(2025, 7, 1)
 PLACES = [
-    {"slug": "hanoi", "name": "Hanoi", "vietnamese_name": "Hà Nội", "kind": Place.Kind.CITY},
+    {
+        "slug": "hanoi",
+        "name": "Hanoi",
+        "vietnamese_name": "Hà Nội",
+        "kind": Place.Kind.CITY,
+        "region": Place.Region.NORTH,
+    },
     {
         "slug": "ho-chi-minh-city",
         "name": "Ho Chi Minh City",
         "vietnamese_name": "Thành phố Hồ Chí Minh",
         "kind": Place.Kind.CITY,
+        "region": Place.Region.SOUTH,
     },
     {
         "slug": "binh-duong",
@@ -477,6 +485,7 @@ PLACES = [
         "name": "An Giang",
         "vietnamese_name": "An Giang",
         "kind": Place.Kind.PROVINCE,
+        "region": Place.Region.SOUTH,
     },
     {
         "slug": "kien-giang",

@@ -4,7 +4,7 @@ from events.models import Event
 from ilo_office.pages.models import OfficePage
 from newsroom.models import Article
 from opportunities.models import Opportunity
-from programmes.models import Partner, Programme, Theme
+from programmes.models import Partner, Place, Programme, Theme
 from publications.models import Publication
 
 LANGUAGE_PREFIXES = (("", "en"), ("/vi", "vi"))
@@ -19,6 +19,8 @@ def every_page_type():
     programme = Programme.objects.published().get(slug="better-work-viet-nam")
     theme = Theme.objects.order_by("order").first()
     partner = Partner.objects.get(slug="molisa")
+    # Better Work's city, with the provinces merged into it on 1 July 2025.
+    place = Place.objects.get(slug="ho-chi-minh-city")
     office_page = OfficePage.objects.published().order_by("pk").last()
     # The report with two files would be better; the demo's NCLS report has its event link.
     publication = Publication.objects.published().get(slug="national-child-labour-survey-2018")
@@ -35,6 +37,8 @@ def every_page_type():
         theme.get_absolute_url(),
         "/partners/",
         partner.get_absolute_url(),
+        "/where-we-work/",
+        place.get_absolute_url(),
         "/about/",
         office_page.get_absolute_url(),
         "/opportunities/",
