@@ -77,12 +77,6 @@ class EventFeed(SiteFeed):
             html += format_html("<p>{}</p>", item.summary)
         return html
 
-    def item_pubdate(self, item):
-        return item.publish_at
-
-    def item_updateddate(self, item):
-        return item.updated_at
-
     def item_guid(self, item):
         return f"urn:uuid:{item.uid}"
 

@@ -122,6 +122,13 @@ class SiteFeed(Feed):
     atom_type = PlainTextAtomFeed
     author_name = "ILO Country Office for Viet Nam"
 
+    def item_pubdate(self, item):
+        # Every published type has these (ilo_office.publishing.Publishable).
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
     def __call__(self, request, *args, **kwargs):
         # One Feed instance lives in the URLconf and serves every thread: give each
         # request its own copy, so that item methods can build absolute URLs from it.

@@ -7,10 +7,12 @@ not an empty page. Valid filters in the same URL still apply.
 
 import datetime
 
+import django_filters
 from django import forms
 from django.db.models import Exists, Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ilo_office.fragments import once_per_generation
 
@@ -132,3 +134,57 @@ def filter_choices(filterset):
         compute,
         request=getattr(filterset, "request", None),
     )
+
+
+SEARCH_MAX_LENGTH = 200
+
+
+class SearchField(forms.CharField):
+    """Free text as typed, less what no one types: control and format characters.
+
+    A NUL byte (?q=%00) would otherwise make the whole search invalid, and
+    PostgreSQL refuses it in a query; an overlong query is cut rather than refused.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        kept = (" " if ch.isspace() else ch for ch in value if ch.isprintable() or ch.isspace())
+        return "".join(kept).strip()[:SEARCH_MAX_LENGTH]
+
+
+class SearchFilter(django_filters.CharFilter):
+    field_class = SearchField
+
+
+class SearchableFilterSet(django_filters.FilterSet):
+    """A list's filters with a search box (`q`) and a `year` menu, as the lists share them.
+
+    `years` is (cache name, function giving the year choices): the menu is computed
+    once per content generation, a list rather than the callable, which validating and
+    rendering the form would each query.
+    """
+
+    q = SearchFilter(method="search", label=gettext_lazy("Search"))
+    years = None
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and "q" in data:
+            # The search box shows back what was searched, not the control characters
+            # or the 5000 characters that came in the URL.
+            data = data.copy()
+            data["q"] = SearchField(required=False).clean(data["q"])
+        super().__init__(data, *args, **kwargs)
+        if self.years:
+            name, choices = self.years
+            self.filters["year"].extra["choices"] = once_per_generation(
+                name, choices, request=self.request, by_language=False
+            )
+
+    def search(self, queryset, name, value):
+        """Every word, folded ("viet nam" finds "Việt Nam"), through the search indexes."""
+        # Imported here: models import this module, and search reads the models' registry.
+        from ilo_office.search import Query, matching
+
+        if not value:
+            return queryset
+        return matching(queryset, Query.parse(value))

@@ -91,12 +91,6 @@ class NewsFeed(SiteFeed):
     def item_description(self, item):
         return item.standfirst
 
-    def item_pubdate(self, item):
-        return item.publish_at
-
-    def item_updateddate(self, item):
-        return item.updated_at
-
     def item_guid(self, item):
         # Stable for the life of the article, whatever happens to its slug.
         return f"tag:ilo.org,2003:vietnam/article/{item.pk}"

@@ -45,12 +45,6 @@ class OpenOpportunityFeed(SiteFeed):
             html += format_html("<p>{}</p>", item.summary)
         return html
 
-    def item_pubdate(self, item):
-        return item.publish_at
-
-    def item_updateddate(self, item):
-        return item.updated_at
-
     def item_categories(self, item):
         return [item.get_kind_display()]
 

@@ -50,12 +50,6 @@ class PublicationFeed(SiteFeed):
     def item_description(self, item):
         return item.summary
 
-    def item_pubdate(self, item):
-        return item.publish_at
-
-    def item_updateddate(self, item):
-        return item.updated_at
-
     def item_author_name(self, item):
         return ", ".join(item.author_list) or item.publisher or None
 

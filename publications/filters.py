@@ -1,10 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from ilo_office.filtering import years_with
-from ilo_office.fragments import once_per_generation
-from ilo_office.search import Query, matching
-from newsroom.filters import SearchField, SearchFilter
+from ilo_office.filtering import SearchableFilterSet, years_with
 from programmes.filters import programme_filter, theme_filter
 from publications.models import Language, Publication, PublicationFile
 
@@ -15,8 +12,7 @@ def publication_years(request=None):
     return [(str(year), str(year)) for year in years]
 
 
-class PublicationFilter(django_filters.FilterSet):
-    q = SearchFilter(method="search", label=_("Search"))
+class PublicationFilter(SearchableFilterSet):
     kind = django_filters.ChoiceFilter(
         choices=Publication.Kind.choices, label=_("Kind"), empty_label=_("Any kind")
     )
@@ -36,26 +32,13 @@ class PublicationFilter(django_filters.FilterSet):
         empty_label=_("Any language"),
     )
 
+    years = ("publication-years", publication_years)
+
     class Meta:
         model = Publication
         fields = ["q", "kind", "year", "programme", "theme", "language"]
-
-    def __init__(self, data=None, *args, **kwargs):
-        if data is not None and "q" in data:
-            data = data.copy()
-            data["q"] = SearchField(required=False).clean(data["q"])
-        super().__init__(data, *args, **kwargs)
-        # A list, computed once per content generation (see newsroom.filters).
-        self.filters["year"].extra["choices"] = once_per_generation(
-            "publication-years", publication_years, request=self.request, by_language=False
-        )
 
     def in_language(self, queryset, name, value):
         # A subquery: a publication with two files in the language is listed once.
         files = PublicationFile.objects.filter(language=value)
         return queryset.filter(pk__in=files.values("publication_id"))
-
-    def search(self, queryset, name, value):
-        if not value:
-            return queryset
-        return matching(queryset, Query.parse(value))
