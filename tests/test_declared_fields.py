@@ -43,7 +43,7 @@ def test_the_admin_gives_the_editor_to_the_declared_rich_text_fields_and_no_othe
             form_field = model_admin.formfield_for_dbfield(field, request)
             if form_field is None:
                 continue
-            has_editor = "ProseEditor" in type(form_field.widget).__name__
+            has_editor = any("ProseEditor" in k.__name__ for k in type(form_field.widget).__mro__)
             assert has_editor == (base in model.RICH_TEXT), (model, field.name)
 
 
