@@ -42,6 +42,11 @@ RAW_ACTIVE = re.compile(
     rb"/(?:JavaScript|JS|OpenAction|AA|EmbeddedFiles?|Launch|RichMedia|XFA|SubmitForm|"
     rb"ImportData|GoToE)(?=[\s/<>\[\]()%]|$)"
 )
+# What a stream holds (a page's drawing, an image, compressed objects) is the file's
+# content, not its structure: searched too, names a page draws with ("/AA gs") and bytes
+# of compressed data that spell "/JS" by chance would refuse genuine reports. Objects
+# packed in compressed object streams are still seen, by pypdf's walk (_walk_active).
+STREAM_DATA = re.compile(rb"(?<=stream)(\r\n|\n|\r).*?(?=endstream)", re.S)
 MAX_OBJECTS_WALKED = 200_000
 
 
@@ -124,7 +129,8 @@ def check_pdf(upload, max_bytes, text_limit=0):
                 _("This PDF is protected by a password. Please upload it without one."),
                 code="encrypted",
             )
-        active = RAW_ACTIVE.search(data) is not None or _walk_active(reader) is not None
+        structure = STREAM_DATA.sub(b"\n", data)
+        active = RAW_ACTIVE.search(structure) is not None or _walk_active(reader) is not None
     except ValidationError:
         raise
     except Exception as error:  # pypdf raises many kinds on a broken file
