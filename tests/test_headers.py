@@ -288,6 +288,7 @@ def production(tmp_path):
         SECRET_KEY="production-probe-" + "k" * 60,
         ALLOWED_HOSTS="www.example.org",
         CSRF_TRUSTED_ORIGINS="https://www.example.org",
+        SITE_URL="https://www.example.org",
         DATABASE_URL=f"sqlite:///{tmp_path / 'probe.sqlite3'}",
         STATIC_ROOT=str(tmp_path / "static"),
         MEDIA_ROOT=str(tmp_path / "media"),

@@ -592,3 +592,14 @@ def test_mail_is_configured_from_email_url(url, expected):
         check=True,
     )
     assert result.stdout.strip() == expected
+
+
+def test_the_deploy_check_asks_for_an_https_site_url(settings):
+    """`check --deploy` (run by CI with production settings) warns when mails would link
+    to the development address."""
+    from subscriptions.checks import site_url_is_https
+
+    settings.SITE_URL = "http://127.0.0.1:8000"
+    assert [w.id for w in site_url_is_https(None)] == ["subscriptions.W001"]
+    settings.SITE_URL = "https://www.ilo.org/hanoi"
+    assert site_url_is_https(None) == []
