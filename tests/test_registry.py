@@ -25,9 +25,9 @@ def test_roles_revisions_previews_search_and_sitemaps_read_the_registry():
         assert revisions.FOLLOW[entry.label] == tuple(entry.parts)
         assert entry.label in preview.PREVIEW_VIEWS
     assert {section.model._meta.label_lower for section in search.SECTIONS.values()} == labels
-    assert {
-        sitemap.entry.label for key, sitemap in sitemaps.SITEMAPS.items() if key != "pages"
-    } == labels
+    assert {sitemap.entry.label for sitemap in sitemaps.SECTIONS.values()} == labels
+    # Besides the registered types: the static pages, and the places (not a content type).
+    assert set(sitemaps.SITEMAPS) - set(sitemaps.SECTIONS) == {"pages", "where-we-work"}
 
 
 def test_search_sections_and_sitemap_sections_keep_their_public_names():
@@ -52,4 +52,5 @@ def test_search_sections_and_sitemap_sections_keep_their_public_names():
         "areas-of-work",
         "partners",
         "about",
+        "where-we-work",
     ]
