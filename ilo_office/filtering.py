@@ -6,11 +6,14 @@ not an empty page. Valid filters in the same URL still apply.
 """
 
 import datetime
+import hashlib
 
 import django_filters
 from django import forms
+from django.core.paginator import Paginator
 from django.db.models import Exists, Max, Min
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -37,6 +40,29 @@ def apply_filters(filterset_class, request, queryset):
     return filterset, notices
 
 
+class CountedPerGeneration(Paginator):
+    """A Paginator whose count is kept per content generation under `count_key`.
+
+    The rows of a list change only when content does (a save, a scheduled time
+    passing), which moves the generation on; counting 20,000 published articles for
+    every request of the news list was a third of its database time (profiled).
+    """
+
+    def __init__(self, *args, count_key, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_key = count_key
+        self.request = request
+
+    @cached_property
+    def count(self):
+        return once_per_generation(
+            self.count_key,
+            lambda: Paginator.count.func(self),
+            request=self.request,
+            by_language=False,
+        )
+
+
 class FilteredListMixin:
     """For a ListView: `filter_queryset()` applies `filterset_class`, ignoring bad values."""
 
@@ -47,6 +73,23 @@ class FilteredListMixin:
             self.filterset_class, self.request, queryset
         )
         return self.filterset.qs
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # Keyed by the list and the filters that applied (cleaned: bad values were
+        # dropped), not the raw query string: ?page= and junk do not make new counts.
+        applied = sorted(
+            (name, repr(getattr(value, "pk", value)))
+            for name, value in self.filterset.form.cleaned_data.items()
+            if value not in (None, "")
+        )
+        digest = hashlib.sha256(repr(applied).encode()).hexdigest()[:32]
+        return CountedPerGeneration(
+            queryset,
+            per_page,
+            count_key=f"list-count:{type(self).__name__}:{self.request.path}:{digest}",
+            request=self.request,
+            **kwargs,
+        )
 
     def get_context_data(self, **kwargs):
         query = self.filterset.data.copy()

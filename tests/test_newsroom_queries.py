@@ -16,6 +16,7 @@ from ilo_office.models import Photo
 from ilo_office.publishing import Status, office_today
 from newsroom.models import Article, ArticlePhoto, DailyReads
 from tests.factories import (
+    ArticleFactory,
     PartnerFactory,
     PhotoFactory,
     ProgrammeFactory,
@@ -211,3 +212,23 @@ def test_page_two_costs_what_page_one_costs(n, client):
     assert count_queries(client, f"{url}?page={last_page}") == first
     for kind in KINDS:
         assert count_queries(client, f"{url}?kind={kind}") == first, kind
+
+
+def test_a_list_counts_its_items_once_per_content_generation(client):
+    """The news list's count (every published article, filtered) is kept until content
+    changes: asked again, the list runs no COUNT; a new article is counted at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for i in range(3):
+        ArticleFactory(title=f"Story {i}", kind="press_release")
+    client.get("/news/?kind=press_release")
+    with CaptureQueriesContext(connection) as ctx:
+        page = client.get("/news/?kind=press_release").content.decode()
+    assert '<p class="result-count">3 articles</p>' in page
+    assert not [q for q in ctx.captured_queries if "COUNT(" in q["sql"].upper()]
+    ArticleFactory(title="Story 3", kind="press_release")
+    assert client.get("/news/?kind=press_release").context["paginator"].count == 4
+    # Another filter, or junk beside it, is its own count; ?page= is not.
+    assert client.get("/news/?kind=feature").context["paginator"].count == 0
+    assert client.get("/news/?kind=press_release&page=1").context["paginator"].count == 4
