@@ -21,6 +21,8 @@ import pypdfium2
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from ilo_office.images import read_upload
+
 # PDF names that run something, or carry or open another file.
 ACTIVE_NAMES = {
     "/JavaScript",
@@ -62,15 +64,6 @@ def _not_a_pdf():
         _("This file is not a PDF we can open. Please save it as PDF and upload that file."),
         code="not_pdf",
     )
-
-
-def _read(upload, limit):
-    position = upload.tell() if hasattr(upload, "tell") else 0
-    try:
-        upload.seek(0)
-        return upload.read(limit + 1)
-    finally:
-        upload.seek(position)
 
 
 def _walk_active(reader):
@@ -115,7 +108,7 @@ def check_pdf(upload, max_bytes, text_limit=0):
     )
     if upload.size is not None and upload.size > limit:
         raise too_large
-    data = _read(upload, limit)
+    data = read_upload(upload, limit)
     if len(data) > limit:
         raise too_large
     if not data:

@@ -90,7 +90,7 @@ def _unreadable():
     )
 
 
-def _read_all(upload, limit):
+def read_upload(upload, limit):
     """The upload's bytes (at most limit + 1 of them), leaving its position as it was."""
     position = upload.tell() if hasattr(upload, "tell") else 0
     try:
@@ -119,7 +119,7 @@ def validate_image_content(upload):
             code="too_large",
             params={"limit": _megabytes(limit)},
         )
-    data = _read_all(upload, limit)
+    data = read_upload(upload, limit)
     if len(data) > limit:
         raise ValidationError(
             _("The file is larger than %(limit)s MB. Please upload a smaller photo."),
