@@ -38,8 +38,13 @@ def exclusive_end(last_day: datetime.date) -> datetime.date:
 
 
 def _summary(event):
-    prefixes = {"cancelled": "Cancelled: ", "postponed": "Postponed: "}
-    return prefixes.get(event.event_status, "") + event.title
+    # In the calendar's language, as the feeds write it ("Đã hủy: ..." under /vi/).
+    if event.event_status not in ("cancelled", "postponed"):
+        return event.title
+    return gettext("%(status)s: %(title)s") % {
+        "status": event.get_event_status_display(),
+        "title": event.title,
+    }
 
 
 def _location(event):

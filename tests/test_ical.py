@@ -117,6 +117,16 @@ def test_postponed_event_is_tentative_and_says_so(client):
     assert str(vevent["summary"]) == "Postponed: Book launch"
 
 
+def test_the_vietnamese_calendar_says_cancelled_and_postponed_in_vietnamese(client):
+    """/vi/ calendars are Vietnamese to the status word (they said "Cancelled: ")."""
+    EventFactory(slug="off", title_vi="Hội thảo", event_status=Event.EventStatus.CANCELLED)
+    EventFactory(slug="later", title_vi="Ra mắt sách", event_status=Event.EventStatus.POSTPONED)
+    _r, (cancelled,) = vevents(client, "/vi/events/off.ics")
+    _r, (postponed,) = vevents(client, "/vi/events/later.ics")
+    assert str(cancelled["summary"]) == "Hủy: Hội thảo"
+    assert str(postponed["summary"]) == "Hoãn: Ra mắt sách"
+
+
 def test_event_moved_online_is_confirmed_online(client):
     """An event moved online still takes place: CONFIRMED, with its location given as online."""
     EventFactory(slug="moved-online", event_status=Event.EventStatus.MOVED_ONLINE)
