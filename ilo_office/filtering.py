@@ -166,7 +166,9 @@ def filter_choices(filterset):
         for name, field in filterset.form.fields.items():
             if not isinstance(field, forms.ChoiceField):
                 continue
-            raw = list(field.choices)  # one query for a model's choices
+            # One query for a model's choices: iterated, not list()-ed, which would ask
+            # their len() first, a COUNT query of its own.
+            raw = [choice for choice in field.choices]  # noqa: C416
             if not any(isinstance(label, (list, tuple)) for _value, label in raw):
                 choices[name] = [(str(value), str(label)) for value, label in raw]
         return choices

@@ -74,11 +74,11 @@ PAGES = [
     ("news vi", "newsroom:article_list", None, "", True, 1),
     ("news filtered", "newsroom:article_list", None, "?kind=news&programme={programme}&year={year}",
      False, 2),
-    # Every filter and words: the chosen theme, programme and partner looked up, less the
-    # page query: nothing matches every filter, so the count of 0 (kept) ends it.
+    # Every filter and words: the chosen theme, programme and partner looked up, and the
+    # page (its count is kept per content generation).
     ("news filtered by all", "newsroom:article_list", None,
      "?kind=news&programme={programme}&theme={theme}&partner={partner}&year={year}&q=decent",
-     False, 3),
+     False, 4),
     ("news page 2", "newsroom:article_list", None, "?page=2", False, 1),
     # By place: the place looked up (its former provinces are kept per generation).
     ("news by place", "newsroom:article_list", None, "?place={place}", False, 2),
