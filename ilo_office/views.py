@@ -159,8 +159,17 @@ class SearchView(TemplateView):
             return {}
         notices = list(notices)
         types = [section] if section else None
+
+        # Read from the cache: no query until the content changes.
+        def vocabulary():
+            return once_per_generation(
+                "search-vocabulary", search.vocabulary, request=self.request, by_language=False
+            )
+
         # One query counts the matches and returns the page asked for and page 1.
-        hits = search.search(query, types, page=page_number, per_page=settings.PAGE_SIZE)
+        hits = search.search(
+            query, types, page=page_number, per_page=settings.PAGE_SIZE, vocabulary=vocabulary
+        )
         paginator = Paginator(hits, settings.PAGE_SIZE)
         try:
             page_obj = paginator.page(page_number)
@@ -178,11 +187,10 @@ class SearchView(TemplateView):
             "results": search.load_results(list(page_obj), query, types),
         }
         if not paginator.count or hits.fuzzy:
-            # Read from the cache: no query until the content changes.
-            words = once_per_generation(
-                "search-vocabulary", search.vocabulary, request=self.request, by_language=False
-            )
-            parts["suggestion"] = search.suggest(query, words)
+            parts["suggestion"] = search.suggest(query, vocabulary())
+        if not paginator.count and len(query.clauses) > 1:
+            # Nothing has every word: each word is a search of its own, one click away.
+            parts["apart"] = query.apart
         return parts
 
     @staticmethod

@@ -621,6 +621,26 @@ def test_a_typo_gets_a_did_you_mean_suggestion(client):
     assert "Did you mean" not in client.get("/search/", {"q": "zzqx"}).content.decode()
 
 
+def test_words_never_found_together_each_get_a_link_and_no_typo_search(client):
+    """Correctly spelt words that no item has together: the page offers each word as a
+    search of its own, as the reader wrote it, and runs no typo query (nothing is
+    misspelt; on PostgreSQL that query cost ~30 ms at volume)."""
+    ArticleFactory(title="Workers' rights in garment factories")
+    ArticleFactory(title="Gender equality at work")
+    with CaptureQueriesContext(connection) as ctx:
+        html = client.get("/search/", {"q": "Rights, equality"}).content.decode()
+    assert "Nothing matches “Rights, equality”." in html
+    assert (
+        '<a href="/search/?q=Rights">Rights</a> · <a href="/search/?q=equality">equality</a>'
+        in html
+    )
+    assert not [q for q in ctx.captured_queries if "WORD_SIMILARITY" in q["sql"].upper()]
+    html = client.get("/vi/search/", {"q": "lao động nữ"}).content.decode()
+    assert "Tìm riêng từng từ" in html
+    assert '<a href="/vi/search/?q=lao">lao</a>' in html
+    assert '<a href="/vi/search/?q=%C4%91%E1%BB%99ng">động</a>' in html
+
+
 def test_a_very_common_word_ranks_the_newest_matches_and_says_more_than(
     client, settings, monkeypatch
 ):
