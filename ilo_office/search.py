@@ -324,6 +324,9 @@ def _rows(section, queryset, rank, head=False):
 # CPU per type and search to build it again).
 _COMPILED_AT = datetime.datetime(2001, 2, 3, 4, 5, 6, 789012, tzinfo=datetime.UTC)
 _BEFORE_WINDOWS = datetime.datetime(2001, 2, 3, 4, 5, 6, 789013, tzinfo=datetime.UTC)
+# The words as typed (folded), for the typo query: no reader's words can be this (NUL is
+# not printable: Query.parse drops it).
+_TYPED_WORDS = "\x00words\x00"
 
 
 class _StandIn:
@@ -375,16 +378,25 @@ def _part(section, query, now):
     if engine == "scan":
         return _scan_part(section, section.items(now), query)
     sql, template = _part_template(section.key, engine, db, CANDIDATES)
+    return sql, _filled(template, query, now, db)
+
+
+def _filled(template, query, now, db):
+    """The parameters of a compiled part, its stand-ins replaced for this search."""
     adapt = connections[db].ops.adapt_datetimefield_value
-    times = {adapt(_COMPILED_AT): adapt(now), adapt(_BEFORE_WINDOWS): adapt(_windows_start(now))}
+    values = {
+        adapt(_COMPILED_AT): adapt(now),
+        adapt(_BEFORE_WINDOWS): adapt(_windows_start(now)),
+        _TYPED_WORDS: " ".join(query.terms),
+    }
     params = []
     for param in template:
         if isinstance(param, _StandIn):
             param = param.value(query, now)
         elif isinstance(param, datetime.datetime | str):
-            param = times.get(param, param)
+            param = values.get(param, param)
         params.append(param)
-    return sql, params
+    return params
 
 
 @functools.cache
@@ -517,11 +529,20 @@ def _fts5_part(section, queryset, candidates):
     return sql, (section.key, _FTS5_WORDS, *params)
 
 
-def _typo_part(section, query):
+def _typo_part(section, query, now):
     """PostgreSQL: titles close to the words (`search_title %> 'words'`, trigram GIN)."""
-    words = " ".join(query.terms)
-    queryset = section.items().filter(TrigramWordSimilar(F("search_title"), Value(words)))
-    return _rows(section, queryset, TrigramWordSimilarity(Value(words), "search_title"))
+    db = router.db_for_read(section.model)
+    sql, template = _typo_template(section.key, db)
+    return sql, _filled(template, query, now, db)
+
+
+@functools.cache
+def _typo_template(key, db):
+    section = SECTIONS[key]
+    words = Value(_TYPED_WORDS)
+    queryset = section.items(_COMPILED_AT).using(db)
+    queryset = queryset.filter(TrigramWordSimilar(F("search_title"), words))
+    return _rows(section, queryset, TrigramWordSimilarity(words, "search_title"))
 
 
 class _PreparedCursor(psycopg.Cursor):
@@ -618,12 +639,12 @@ class Hits:
             with transaction.atomic(), connections["default"].cursor() as cursor:
                 # For this transaction only: the index serves `%>` at this threshold.
                 cursor.execute(
-                    "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
+                    "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true), "
+                    "set_config('plan_cache_mode', 'force_generic_plan', true)",
                     [str(TRIGRAM_THRESHOLD)],
                 )
-                self._rows, self._total = self._run(
-                    [_typo_part(section, self.query) for section in self.sections], first, last
-                )
+                parts = [_typo_part(section, self.query, now) for section in self.sections]
+                self._rows, self._total = self._run(parts, first, last, prepared=True)
             self.fuzzy = bool(self._total)
         # A type with more matches than CANDIDATES gave CANDIDATES + 1 rows, so more rows
         # than that means more matches; the reader is shown the best CANDIDATES.
@@ -863,12 +884,18 @@ SUGGESTION_CUTOFF = 0.75
 
 
 def vocabulary():
-    """The words a suggestion may use: a list of folded words, most frequent first."""
+    """The words a suggestion may use: a list of folded words, most frequent first.
+
+    From the titles and summaries of the newest items: the words a reader sees first,
+    and (Hits._forgives_typos) those known to be spelt right."""
     counts = Counter()
     for section in SECTIONS.values():
-        titles = section.items().order_by("-pk").values_list("search_title", flat=True)
-        for title in titles[:VOCABULARY_TITLES]:
-            counts.update(word for word in WORD.findall(title or "") if len(word) >= MIN_PREFIX)
+        newest = section.items().order_by("-pk")
+        for title, summary in newest.values_list("search_title", "search_summary")[
+            :VOCABULARY_TITLES
+        ]:
+            text = f"{title or ''} {summary or ''}"
+            counts.update(word for word in WORD.findall(text) if len(word) >= MIN_PREFIX)
     return [word for word, _count in counts.most_common(VOCABULARY_SIZE)]
 
 
