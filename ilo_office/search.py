@@ -443,8 +443,8 @@ def _part_template(key, engine, db, candidates):
     params = tuple(param for _branch, branch_params in branches for param in branch_params)
     sql = (
         "SELECT c.r_type, c.r_pk, CASE "  # noqa: S608 - names are ours, words parameters
-        f"WHEN c.r_head @@ {_TSQUERY} THEN 3.0 "
-        f"WHEN c.r_head @@ {_TSQUERY} THEN 2.0 ELSE 1.0 END "
+        f"WHEN c.r_head @@ {_TSQUERY} THEN 3 "
+        f"WHEN c.r_head @@ {_TSQUERY} THEN 2 ELSE 1 END "
         f"AS r_rank, c.r_date FROM ({sql} LIMIT {candidates + 1}) c"
     )
     return sql, (_TITLE_WORDS, _SUMMARY_WORDS, *params)
