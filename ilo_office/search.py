@@ -92,6 +92,8 @@ MAX_TEXT_SCANNED = 20_000  # characters of a body looked at for an excerpt
 # Word similarity of the words to a title (0..1) for a typo match on PostgreSQL:
 # "garmnet" is 0.5 from "garment", "viet nan" 0.78 from "viet nam".
 TRIGRAM_THRESHOLD = 0.5
+# Close titles weighed per type for a typo (see _typo_template).
+TYPO_CANDIDATES = 300
 # Matches of one type that are ranked: the newest this many. Beyond them the count
 # says "more than" and the pager stops (no reader pages through 50 pages of results).
 CANDIDATES = 1_000
@@ -543,7 +545,11 @@ def _typo_template(key, db):
     words = Value(_TYPED_WORDS)
     queryset = section.items(_COMPILED_AT).using(db)
     queryset = queryset.filter(TrigramWordSimilar(F("search_title"), words))
-    return _rows(section, queryset, TrigramWordSimilarity(words, "search_title"))
+    sql, params = _rows(section, queryset, TrigramWordSimilarity(words, "search_title"))
+    # The first TYPO_CANDIDATES close titles the index gives, not all: each costs a
+    # similarity computed again, and a word close to thousands of titles ("wages
+    # viet" at 20,000 articles) took 230 ms. A typo's matches are a best effort.
+    return f"{sql} LIMIT {TYPO_CANDIDATES}", params
 
 
 class _PreparedCursor(psycopg.Cursor):
@@ -566,6 +572,8 @@ class Hits:
         # A callable giving vocabulary() (cached by the caller), or None: when every word
         # is a known one, nothing is misspelt and no typo query runs (_forgives_typos).
         self.vocabulary = vocabulary
+        self._vocabulary = None
+        self.corrected = None  # the corrected Query whose matches are shown, if any
         self.sections = [SECTIONS[key] for key in (types or SECTIONS)]
         self.per_page = per_page
         try:
@@ -625,32 +633,57 @@ class Hits:
         if connections["default"].vendor != "postgresql":
             self._rows, self._total = self._run(parts, first, last)
         else:
-            with transaction.atomic(), connections["default"].cursor() as cursor:
-                # For this transaction only: no sequential or plain index scans, so
-                # each part reads its matches through the GIN bitmap (_gin_fenced).
-                cursor.execute(
-                    "SELECT set_config('enable_seqscan', 'off', true), "
-                    "set_config('enable_indexscan', 'off', true), "
-                    # One process reads the spans of years in order (_part_template).
-                    "set_config('max_parallel_workers_per_gather', '0', true), "
-                    "set_config('plan_cache_mode', 'force_generic_plan', true)"
-                )
-                self._rows, self._total = self._run(parts, first, last, prepared=True)
+            self._rows, self._total = self._gin_run(parts, first, last)
         if not self._total and self._forgives_typos():
-            with transaction.atomic(), connections["default"].cursor() as cursor:
-                # For this transaction only: the index serves `%>` at this threshold.
-                cursor.execute(
-                    "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true), "
-                    "set_config('plan_cache_mode', 'force_generic_plan', true)",
-                    [str(TRIGRAM_THRESHOLD)],
-                )
-                parts = [_typo_part(section, self.query, now) for section in self.sections]
-                self._rows, self._total = self._run(parts, first, last, prepared=True)
+            # A misspelt word: first the words "did you mean" would correct it to, through
+            # the same indexes (one more run of the prepared statement); then, when no word
+            # has a correction or the corrected words find nothing, titles close to them.
+            corrected = self._correction()
+            if corrected:
+                parts = [_part(section, corrected, now) for section in self.sections]
+                self._rows, self._total = self._gin_run(parts, first, last)
+                self.corrected = corrected if self._total else None
+            if not self._total:
+                with transaction.atomic(), connections["default"].cursor() as cursor:
+                    # For this transaction only: the index serves `%>` at this threshold.
+                    cursor.execute(
+                        "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true), "
+                        "set_config('plan_cache_mode', 'force_generic_plan', true)",
+                        [str(TRIGRAM_THRESHOLD)],
+                    )
+                    parts = [_typo_part(section, self.query, now) for section in self.sections]
+                    self._rows, self._total = self._run(parts, first, last, prepared=True)
             self.fuzzy = bool(self._total)
         # A type with more matches than CANDIDATES gave CANDIDATES + 1 rows, so more rows
         # than that means more matches; the reader is shown the best CANDIDATES.
         self.more = self._total > CANDIDATES
         self._total = min(self._total, CANDIDATES)
+
+    def _gin_run(self, parts, first, last):
+        """PostgreSQL: _run, prepared, with the planner held to the GIN indexes."""
+        with transaction.atomic(), connections["default"].cursor() as cursor:
+            # For this transaction only: no sequential or plain index scans, so
+            # each part reads its matches through the GIN bitmap (_gin_fenced).
+            cursor.execute(
+                "SELECT set_config('enable_seqscan', 'off', true), "
+                "set_config('enable_indexscan', 'off', true), "
+                # One process reads the spans of years in order (_part_template).
+                "set_config('max_parallel_workers_per_gather', '0', true), "
+                "set_config('plan_cache_mode', 'force_generic_plan', true)"
+            )
+            return self._run(parts, first, last, prepared=True)
+
+    def _words(self):
+        if self._vocabulary is None:
+            self._vocabulary = self.vocabulary()
+        return self._vocabulary
+
+    def _correction(self):
+        """The query with every unknown word corrected to a close known one, or None."""
+        if self.vocabulary is None:
+            return None
+        corrected = suggest(self.query, self._words(), CORRECTION_CUTOFF, every=True)
+        return Query.parse(corrected) if corrected else None
 
     def _forgives_typos(self):
         """Whether to look for titles close to the words (PostgreSQL, nothing found):
@@ -661,7 +694,7 @@ class Hits:
             return False
         if self.vocabulary is None:
             return True
-        words = self.vocabulary()
+        words = self._words()
         known = set(words)
         return not all(_known(term, known, words) for term in self.query.terms)
 
@@ -915,6 +948,10 @@ VOCABULARY_TITLES = 2_000  # newest titles read per type
 VOCABULARY_SIZE = 5_000  # words kept
 # difflib's similarity (0..1): "labuor" -> "labour", "garmnet" -> "garment".
 SUGGESTION_CUTOFF = 0.75
+# Closer still for the results of the corrected words to be shown (Hits._correction):
+# "wages" -> "wage" (0.89), "garmnet" -> "garment" (0.86), not "out" -> "about" (0.75)
+# nor "data" -> "date" (0.75), which are offered as "did you mean" only.
+CORRECTION_CUTOFF = 0.8
 
 
 def vocabulary():
@@ -933,16 +970,19 @@ def vocabulary():
     return [word for word, _count in counts.most_common(VOCABULARY_SIZE)]
 
 
-def suggest(query, words):
+def suggest(query, words, cutoff=SUGGESTION_CUTOFF, every=False):
     """The query with each unknown word replaced by the closest word of `words` (a
-    vocabulary() list), or "" when there is nothing better to suggest."""
+    vocabulary() list), or "" when there is nothing better to suggest (or, `every`,
+    when an unknown word has no word that close)."""
     known = set(words)
     suggested = []
     for term in query.terms:
         if _known(term, known, words):
             suggested.append(term)
             continue
-        close = difflib.get_close_matches(term, words, n=1, cutoff=SUGGESTION_CUTOFF)
+        close = difflib.get_close_matches(term, words, n=1, cutoff=cutoff)
+        if every and not close:
+            return ""
         suggested.append(close[0] if close else term)
     return " ".join(suggested) if list(query.terms) != suggested else ""
 

@@ -184,7 +184,8 @@ class SearchView(TemplateView):
             "hits": hits,
             "page_obj": page_obj,
             "paginator": paginator,
-            "results": search.load_results(list(page_obj), query, types),
+            # Matches of the corrected words are marked as those words.
+            "results": search.load_results(list(page_obj), hits.corrected or query, types),
         }
         if not paginator.count or hits.fuzzy:
             parts["suggestion"] = search.suggest(query, vocabulary())
