@@ -644,15 +644,11 @@ class Hits:
                 self._rows, self._total = self._gin_run(parts, first, last)
                 self.corrected = corrected if self._total else None
             if not self._total:
-                with transaction.atomic(), connections["default"].cursor() as cursor:
-                    # For this transaction only: the index serves `%>` at this threshold.
-                    cursor.execute(
-                        "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true), "
-                        "set_config('plan_cache_mode', 'force_generic_plan', true)",
-                        [str(TRIGRAM_THRESHOLD)],
-                    )
-                    parts = [_typo_part(section, self.query, now) for section in self.sections]
-                    self._rows, self._total = self._run(parts, first, last, prepared=True)
+                parts = [_typo_part(section, self.query, now) for section in self.sections]
+                # The index serves `%>` at this threshold.
+                self._rows, self._total = self._prepared_run(
+                    parts, first, last, {"pg_trgm.word_similarity_threshold": TRIGRAM_THRESHOLD}
+                )
             self.fuzzy = bool(self._total)
         # A type with more matches than CANDIDATES gave CANDIDATES + 1 rows, so more rows
         # than that means more matches; the reader is shown the best CANDIDATES.
@@ -661,15 +657,24 @@ class Hits:
 
     def _gin_run(self, parts, first, last):
         """PostgreSQL: _run, prepared, with the planner held to the GIN indexes."""
+        settings = {
+            # No sequential or plain index scans: each part reads its matches through
+            # the GIN bitmap (_gin_fenced).
+            "enable_seqscan": "off",
+            "enable_indexscan": "off",
+            # One process reads the spans of years in order (_part_template).
+            "max_parallel_workers_per_gather": 0,
+        }
+        return self._prepared_run(parts, first, last, settings)
+
+    def _prepared_run(self, parts, first, last, settings):
+        """PostgreSQL: _run as a prepared statement with a generic plan, in a transaction
+        of its own with these planner `settings` (for that transaction only)."""
+        settings = {**settings, "plan_cache_mode": "force_generic_plan"}
         with transaction.atomic(), connections["default"].cursor() as cursor:
-            # For this transaction only: no sequential or plain index scans, so
-            # each part reads its matches through the GIN bitmap (_gin_fenced).
             cursor.execute(
-                "SELECT set_config('enable_seqscan', 'off', true), "
-                "set_config('enable_indexscan', 'off', true), "
-                # One process reads the spans of years in order (_part_template).
-                "set_config('max_parallel_workers_per_gather', '0', true), "
-                "set_config('plan_cache_mode', 'force_generic_plan', true)"
+                "SELECT " + ", ".join(["set_config(%s, %s, true)"] * len(settings)),
+                [str(part) for setting in settings.items() for part in setting],
             )
             return self._run(parts, first, last, prepared=True)
 
@@ -687,9 +692,9 @@ class Hits:
 
     def _forgives_typos(self):
         """Whether to look for titles close to the words (PostgreSQL, nothing found):
-        not when every word is one the titles use, correctly spelt but never found
-        together, where the trigram query (~30 ms at volume) would find only titles
-        with some of the words."""
+        not when every word is one of the titles and summaries (vocabulary()), correctly
+        spelt but never found together, where the trigram query (~30 ms at volume) would
+        find only titles with some of the words."""
         if connections["default"].vendor != "postgresql":
             return False
         if self.vocabulary is None:

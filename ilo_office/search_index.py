@@ -292,16 +292,16 @@ def year_lexeme(year):
 def search_years(table, column):
     """A RunPython step: the year of `column` in the vector of `table` (PostgreSQL)."""
 
-    def forwards(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        _postgresql_trigger(schema_editor, table, with_head=True, year_column=column)
-        schema_editor.execute(f"UPDATE {schema_editor.quote_name(table)} SET search_vector = NULL")
+    def trigger(year_column):
+        def step(apps, schema_editor):
+            if schema_editor.connection.vendor != "postgresql":
+                return
+            _postgresql_trigger(schema_editor, table, with_head=True, year_column=year_column)
+            # Existing rows: setting the vector fires the trigger, which computes it.
+            schema_editor.execute(
+                f"UPDATE {schema_editor.quote_name(table)} SET search_vector = NULL"
+            )
 
-    def backwards(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        _postgresql_trigger(schema_editor, table, with_head=True)
-        schema_editor.execute(f"UPDATE {schema_editor.quote_name(table)} SET search_vector = NULL")
+        return step
 
-    return migrations.RunPython(forwards, backwards)
+    return migrations.RunPython(trigger(column), trigger(None))
